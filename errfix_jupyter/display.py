@@ -1,0 +1,46 @@
+"""Build the panel bundle for a front end and display it (thin glue over view, renderers and widget)."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from . import render_html, render_text, view
+from .errorinfo import ErrorInfo
+from .i18n import LANGS, Lang
+from .matcher import Match
+from .widget import PanelBundle
+
+
+def has_widget_frontend(shell: Any) -> bool:
+    """Widgets only make sense when a kernel talks to a front end (not in terminal IPython)."""
+    return getattr(shell, "kernel", None) is not None
+
+
+def bundle_for(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *, with_widget: bool,
+               collapsed: bool, min_score: float, max_fixes: int) -> tuple[PanelBundle | None, view.PanelModel | None]:
+    """The one display object (widget + HTML + text) for these matches, and the model shown."""
+    models = {code: view.build(matches, error, code, min_score=min_score, max_fixes=max_fixes) for code in LANGS}
+    model = models[lang]
+    if model is None:
+        return None, None
+    other = models["zh" if lang == "en" else "en"]
+    html = render_html.render_html(model, other=other, collapsed=collapsed)
+    text = render_text.render_text(model, collapsed=collapsed and not with_widget)
+    widget = None
+    if with_widget:
+        from .widget import make_widget
+
+        widget = make_widget(models, lang, collapsed=collapsed)  # type: ignore[arg-type]
+    return PanelBundle(html, text, widget), model
+
+
+def show(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *, shell: Any, collapsed: bool,
+         min_score: float, max_fixes: int) -> view.PanelModel | None:
+    """Display the panel under the current cell's output; returns the model shown (None when nothing matched)."""
+    from IPython.display import display
+
+    bundle, model = bundle_for(matches, error, lang, with_widget=has_widget_frontend(shell),
+                               collapsed=collapsed, min_score=min_score, max_fixes=max_fixes)
+    if bundle is not None:
+        display(bundle)
+    return model

@@ -1,0 +1,289 @@
+"""ErrorInfo: what an error is, from a live exception or from pasted traceback text (pure)."""
+
+from __future__ import annotations
+
+import linecache
+import re
+from dataclasses import dataclass, field
+from types import TracebackType
+
+MAX_MESSAGE = 4000
+MAX_TEXT = 200_000
+MAX_FRAMES = 200
+MAX_CHAIN = 8
+
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+_CHAIN_SEPARATOR = re.compile(
+    r"^\s*(?:During handling of the above exception, another exception occurred:"
+    r"|The above exception was the direct cause of the following exception:)\s*$",
+    re.M,
+)
+_EXC_LINE = re.compile(r"^([A-Za-z_][\w.]*)(?::(?: (.*))?)?$")
+_IPY_HEADER = re.compile(r"^([A-Za-z_][\w.]*)\s{2,}Traceback \(most recent call last\)")
+_PY_FRAME = re.compile(r'^\s*File "([^"]+)", line (\d+)(?:, in (.+))?')
+_IPY_FRAME = re.compile(r"^\s*File ([^\s,]+?):(\d+)(?:, in (.+))?$")
+_IPY_CELL = re.compile(r"^\s*(?:Cell In\s*\[\d*\]|Input In\s*\[\d*\]), line (\d+)")
+_IPY_ARROW = re.compile(r"^-+>\s*\d+\s?(.*)$")
+_PACKAGE_PATH = re.compile(r"(?:site|dist)-packages[/\\]([A-Za-z_][\w]*)")
+_STDLIB_PATH = re.compile(r"[/\\]lib[/\\]python3\.\d+[/\\]([A-Za-z_]\w*)")
+_NOT_EXCEPTION = {"Traceback", "File", "Cell", "Input", "During", "The", "Note", "Hint"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One traceback frame: where it is and which top-level module it belongs to."""
+
+    filename: str
+    lineno: int
+    name: str
+    line: str = ""
+    module: str = ""
+
+
+@dataclass(frozen=True)
+class ErrorInfo:
+    """An error reduced to data: type names, message, frames, libraries, chain."""
+
+    type_name: str
+    qualname: str
+    message: str
+    frames: tuple[Frame, ...] = ()
+    libraries: tuple[str, ...] = ()
+    chain: tuple["ErrorInfo", ...] = ()
+    source_line: str = ""
+    base_names: tuple[str, ...] = ()
+    from_text: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def line(self) -> str:
+        """``Type: message`` as the last line of a traceback shows it."""
+        if not self.qualname:
+            return self.message
+        return f"{self.qualname}: {self.message}" if self.message else self.qualname
+
+    @property
+    def type_names(self) -> tuple[str, ...]:
+        """The short type name followed by its base classes' names (known only for live errors)."""
+        names = [self.type_name] + [n for n in self.base_names if n != self.type_name]
+        return tuple(n for n in names if n)
+
+
+def cap(text: str, limit: int = MAX_MESSAGE) -> str:
+    """Cut ``text`` to ``limit`` characters, marking the cut."""
+    return text if len(text) <= limit else text[:limit] + " …[truncated]"
+
+
+def strip_ansi(text: str) -> str:
+    """Remove terminal colour and control sequences."""
+    return _ANSI.sub("", text)
+
+
+# ---------------------------------------------------------------- live exceptions
+
+
+def from_exception(exc: BaseException, tb: TracebackType | None = None, _seen: set[int] | None = None) -> ErrorInfo:
+    """Describe a live exception; never raises, whatever ``__str__`` or ``__module__`` do."""
+    seen = _seen if _seen is not None else set()
+    seen.add(id(exc))
+    etype = type(exc)
+    frames = _live_frames(tb if tb is not None else getattr(exc, "__traceback__", None))
+    module = _safe_str(getattr(etype, "__module__", "")) or "builtins"
+    name = _safe_str(getattr(etype, "__name__", "")) or "Exception"
+    qual = _safe_str(getattr(etype, "__qualname__", "")) or name
+    qualname = qual if module in ("builtins", "__main__") else f"{module}.{qual}"
+    return ErrorInfo(
+        type_name=name,
+        qualname=qualname,
+        message=cap(_message_of(exc)),
+        frames=frames,
+        libraries=_libraries(frames, module),
+        chain=_live_chain(exc, seen),
+        source_line=_source_line(exc, frames),
+        base_names=tuple(_safe_str(getattr(b, "__name__", "")) for b in _safe_mro(etype)[1:] if b not in (object,)),
+        notes=tuple(cap(_safe_str(n), 500) for n in (getattr(exc, "__notes__", None) or [])[:5] if isinstance(n, str)),
+    )
+
+
+def _message_of(exc: BaseException) -> str:
+    try:
+        text = str(exc)
+    except BaseException:  # noqa: BLE001 - a user's __str__ may raise anything
+        try:
+            text = repr(exc)
+        except BaseException:  # noqa: BLE001
+            text = f"<{type(exc).__name__} whose str() failed>"
+    if isinstance(exc, SyntaxError) and exc.msg:
+        text = exc.msg if isinstance(exc.msg, str) else text
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _safe_str(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _safe_mro(etype: type) -> tuple[type, ...]:
+    try:
+        return tuple(etype.__mro__)
+    except Exception:  # noqa: BLE001
+        return (etype,)
+
+
+def _live_frames(tb: TracebackType | None) -> tuple[Frame, ...]:
+    frames = []
+    while tb is not None and len(frames) < MAX_FRAMES:
+        code = tb.tb_frame.f_code
+        module = tb.tb_frame.f_globals.get("__name__")
+        frames.append(Frame(code.co_filename, tb.tb_lineno, code.co_name, module=_top(module)))
+        tb = tb.tb_next
+    return tuple(frames)
+
+
+def _top(module: object) -> str:
+    return module.split(".", 1)[0] if isinstance(module, str) else ""
+
+
+def _libraries(frames: tuple[Frame, ...], exc_module: str = "") -> tuple[str, ...]:
+    """Top-level modules of the frames (and of the exception's class), in order, without the user's code."""
+    seen: dict[str, None] = {}
+    for frame in frames:
+        module = frame.module or _module_from_path(frame.filename)
+        if module and module not in ("__main__", "builtins") and not module.startswith("<"):
+            seen.setdefault(module, None)
+    top = _top(exc_module)
+    if top and top not in ("builtins", "__main__"):
+        seen.setdefault(top, None)
+    return tuple(seen)
+
+
+def _module_from_path(filename: str) -> str:
+    found = _PACKAGE_PATH.search(filename) or _STDLIB_PATH.search(filename)
+    return found.group(1) if found else ""
+
+
+def _live_chain(exc: BaseException, seen: set[int]) -> tuple[ErrorInfo, ...]:
+    chain = []
+    current = exc
+    while len(chain) < MAX_CHAIN:
+        cause = current.__cause__ if current.__cause__ is not None else (
+            None if current.__suppress_context__ else current.__context__)
+        if not isinstance(cause, BaseException) or id(cause) in seen:
+            break
+        seen.add(id(cause))
+        chain.append(from_exception(cause, None, seen))
+        current = cause
+    return tuple(chain)
+
+
+def _source_line(exc: BaseException, frames: tuple[Frame, ...]) -> str:
+    if isinstance(exc, SyntaxError) and isinstance(exc.text, str):
+        return exc.text.strip()
+    for frame in reversed(frames):
+        if not _module_from_path(frame.filename):
+            line = linecache.getline(frame.filename, frame.lineno).strip()
+            if line:
+                return cap(line, 300)
+    return ""
+
+
+# ---------------------------------------------------------------- pasted text
+
+
+def from_text(text: str) -> ErrorInfo:
+    """Describe an error from pasted text: a Python or IPython traceback, a ``Type: message`` line, or a message."""
+    clean = strip_ansi(text[:MAX_TEXT]).replace("\r\n", "\n").replace("\r", "\n")
+    blocks = [b for b in _CHAIN_SEPARATOR.split(clean) if b.strip()] or [clean]
+    infos = [_block_info(b) for b in blocks]
+    last = infos[-1]
+    chain = tuple(reversed(infos[:-1]))[:MAX_CHAIN]
+    return ErrorInfo(
+        type_name=last.type_name, qualname=last.qualname, message=last.message, frames=last.frames,
+        libraries=last.libraries, chain=chain, source_line=last.source_line, from_text=True,
+    )
+
+
+def _block_info(block: str) -> ErrorInfo:
+    lines = block.strip("\n").split("\n")
+    frames, source = _text_frames(lines)
+    index, qualname, message = _exception_line(lines)
+    if index is None:
+        message = "\n".join(line.rstrip() for line in lines).strip()
+    else:
+        rest = [line.rstrip() for line in lines[index + 1 :]]
+        message = "\n".join([message] + rest).strip() if rest and message else (message or "\n".join(rest).strip())
+    name = qualname.rsplit(".", 1)[-1] if qualname else ""
+    exc_module = qualname.rsplit(".", 1)[0] if "." in qualname else ""
+    return ErrorInfo(
+        type_name=name, qualname=qualname, message=cap(message), frames=frames,
+        libraries=_libraries(frames, exc_module), source_line=source, from_text=True,
+    )
+
+
+def _exception_line(lines: list[str]) -> tuple[int | None, str, str]:
+    """Find the ``Type: message`` line: the first unindented one after the last frame (or caret)."""
+    header = next((m.group(1) for m in map(_IPY_HEADER.match, lines) if m), "")
+    after = _last_frame_index(lines) + 1
+    for i in range(after, len(lines)):
+        line = lines[i].rstrip()
+        found = _EXC_LINE.match(line)
+        if not found or lines[i][:1].isspace() or found.group(1).split(".")[0] in _NOT_EXCEPTION:
+            continue
+        name = found.group(1)
+        plausible = after > 0 or header or _looks_like_exception(name) or ("." in name) or name[:1].isupper()
+        if plausible and (found.group(2) is not None or _looks_like_exception(name) or header.endswith(name)):
+            return i, name, found.group(2) or ""
+    return None, header, ""
+
+
+def _last_frame_index(lines: list[str]) -> int:
+    last = -1
+    for i, line in enumerate(lines):
+        if _PY_FRAME.match(line) or _IPY_FRAME.match(line) or _IPY_CELL.match(line) or _IPY_HEADER.match(line):
+            last = i
+        elif re.match(r"^\s+\^+\s*$", line) or _IPY_ARROW.match(line.strip()) or re.match(r"^\s+\d+\s", line):
+            last = i
+        elif line.startswith("Traceback (most recent call last)"):
+            last = i
+    return last
+
+
+def _looks_like_exception(name: str) -> bool:
+    short = name.rsplit(".", 1)[-1]
+    return bool(re.search(r"(Error|Exception|Warning|Interrupt|Exit|Iteration|Group|Timeout|Refused|NotFound|Fault)$", short)) or short in {
+        "KeyboardInterrupt", "SystemExit", "StopIteration", "GeneratorExit"}
+
+
+def _text_frames(lines: list[str]) -> tuple[tuple[Frame, ...], str]:
+    frames: list[Frame] = []
+    source = ""
+    for i, line in enumerate(lines):
+        found = _PY_FRAME.match(line) or _IPY_FRAME.match(line)
+        if found and len(frames) < MAX_FRAMES:
+            filename, lineno, name = found.group(1), int(found.group(2)), (found.group(3) or "").strip()
+            code = lines[i + 1].strip() if i + 1 < len(lines) and found.re is _PY_FRAME else ""
+            frames.append(Frame(filename, lineno, name, code, _module_from_path(filename)))
+            if code and not _module_from_path(filename):
+                source = code
+        elif _IPY_CELL.match(line):
+            frames.append(Frame("<cell>", int(_IPY_CELL.match(line).group(1)), "<module>"))
+        arrow = _IPY_ARROW.match(line.strip())
+        if arrow and frames and not frames[-1].module:
+            source = arrow.group(1).strip()
+    if not source:
+        source = _syntax_error_source(lines)
+    return tuple(frames), cap(source, 300)
+
+
+def _syntax_error_source(lines: list[str]) -> str:
+    for i, line in enumerate(lines):
+        if re.match(r"^\s+\^+\s*$", line) and i > 0:
+            return lines[i - 1].strip()
+    return ""
+
+
+def describe(value: object) -> ErrorInfo:
+    """ErrorInfo from an exception instance or from text, whichever is given."""
+    if isinstance(value, BaseException):
+        return from_exception(value)
+    return from_text(str(value))
+

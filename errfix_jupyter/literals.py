@@ -1,0 +1,113 @@
+"""Words every match of a regex must contain, for indexing records without running their patterns (pure)."""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[A-Za-z0-9_]+")
+_QUANTIFIERS = "*+?{"
+_SPECIAL = ".^$|()[]"
+_ESCAPED_LITERALS = set(".^$*+?{}[]()|\\/-'\"`:;,=!<>#&%@~ ")
+_BRACED_ESCAPES = set("pPNxuU")
+
+
+def tokens(text: str) -> set[str]:
+    """Lower-case ASCII word tokens (with at least one letter and three characters) of ``text``."""
+    return {t for t in _TOKEN.findall(text.lower()) if len(t) >= 3 and not t.isdigit()}
+
+
+def required_words(pattern: str) -> set[str]:
+    """Lower-case words that appear in every string ``pattern`` matches; empty when unsure.
+
+    Only literal runs at the top level count (not inside groups, alternations or classes), and only
+    words not touching either end of a run, so a word can never be part of a longer word in a match.
+    """
+    if "|" in _top_level(pattern) or re.match(r"\(\?[a-zA-Z]*x", pattern):
+        return set()
+    words: set[str] = set()
+    for run in _literal_runs(pattern):
+        inner = [m for m in _TOKEN.finditer(run) if m.start() > 0 and m.end() < len(run)]
+        words |= {m.group().lower() for m in inner if len(m.group()) >= 3 and not m.group().isdigit()}
+    return words
+
+
+def _top_level(pattern: str) -> str:
+    """The pattern with groups and classes blanked out (escapes kept as two characters)."""
+    out, depth, i, in_class = [], 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2] if depth == 0 and not in_class else "  ")
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _literal_runs(pattern: str) -> list[str]:
+    runs: list[str] = []
+    current: list[str] = []
+    depth, i, in_class = 0, 0, False
+
+    def cut() -> None:
+        if current:
+            runs.append("".join(current))
+            current.clear()
+
+    while i < len(pattern):
+        ch = pattern[i]
+        if in_class:
+            if ch == "\\":
+                i += 1
+            elif ch == "]":
+                in_class = False
+            i += 1
+            continue
+        if ch == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            i += 2
+            if depth == 0 and nxt in _ESCAPED_LITERALS and not _quantified(pattern, i):
+                current.append(nxt)
+                continue
+            cut()
+            if nxt in _BRACED_ESCAPES and i < len(pattern) and pattern[i] == "{":
+                i = pattern.find("}", i) + 1 or len(pattern)
+            continue
+        if ch == "[":
+            in_class = True
+            cut()
+            i += 1
+            if i < len(pattern) and pattern[i] == "]":
+                i += 1
+            continue
+        if ch == "(":
+            depth += 1
+            cut()
+        elif ch == ")":
+            depth = max(depth - 1, 0)
+            cut()
+        elif ch in _SPECIAL or ch in _QUANTIFIERS or ch == "}":
+            cut()
+        elif depth == 0:
+            if _quantified(pattern, i + 1):
+                cut()
+            else:
+                current.append(ch)
+        i += 1
+    cut()
+    return runs
+
+
+def _quantified(pattern: str, after: int) -> bool:
+    """Whether the atom ending just before ``after`` is followed by a quantifier."""
+    return after < len(pattern) and pattern[after] in _QUANTIFIERS
