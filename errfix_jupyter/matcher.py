@@ -157,7 +157,7 @@ def _evidence(record: Record, error: ErrorInfo) -> list[Reason]:
     reasons = []
     modules = record_modules(record)
     libraries = set(error.libraries)
-    if modules and libraries:
+    if modules and (libraries or error.frames):
         shared = [m for m in modules if m in libraries]
         if shared:
             reasons.append(Reason("domain_agrees", DOMAIN_AGREES, {"modules": ", ".join(shared)}))
