@@ -20,7 +20,8 @@ _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*{]"
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _CJK = r"[\u3400-\u4dbf\u4e00-\u9fff]"
 _NO_SPACE = re.compile(rf"{_CJK}[A-Za-z0-9]|[A-Za-z0-9]{_CJK}")
-_HALF_WIDTH_PUNCT = re.compile(rf"{_CJK}[,;:!?](?:\s|$)|{_CJK}\(")
+_HALF_WIDTH_PUNCT = re.compile(rf"{_CJK}[,;:!?](?:\s|$)")
+_ASCII_GROUP = re.compile(r"\([^()]*\)")  # shapes and tuples such as (批, 高, 宽) keep ASCII commas
 KNOWN_TIERS = {"reproduced", "maintainer_confirmed", "verified", "community"}
 
 Check = Callable[[Record], Iterable[Problem]]
@@ -81,8 +82,9 @@ def check_chinese(record: Record) -> Iterable[Problem]:
         outside = _CODE_SPAN.sub(" ", text)
         if _NO_SPACE.search(outside):
             yield _p(record, path, "ZH003", f"no space between Chinese and Latin text near {_NO_SPACE.search(outside).group()!r}")
-        elif _HALF_WIDTH_PUNCT.search(outside):
-            yield _p(record, path, "ZH003", f"half-width punctuation in a Chinese sentence near {_HALF_WIDTH_PUNCT.search(outside).group()!r}")
+        elif _HALF_WIDTH_PUNCT.search(_ASCII_GROUP.sub(" ", outside)):
+            near = _HALF_WIDTH_PUNCT.search(_ASCII_GROUP.sub(" ", outside)).group()
+            yield _p(record, path, "ZH003", f"half-width punctuation in a Chinese sentence near {near!r}")
     yield from _code_spans_kept(record)
     if record.workarounds_zh and len(record.workarounds_zh) != len(record.workarounds):
         yield _p(record, "$.workarounds_zh", "ZH004", f"{len(record.workarounds_zh)} items for {len(record.workarounds)} workarounds")
