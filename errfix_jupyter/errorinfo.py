@@ -129,7 +129,13 @@ def _safe_mro(etype: type) -> tuple[type, ...]:
         return (etype,)
 
 
+_RUNNER_MODULES = {"IPython", "ipykernel"}
+
+
 def _live_frames(tb: TracebackType | None) -> tuple[Frame, ...]:
+    # IPython hands the handler a traceback that starts in its own run_code frame: skip that machinery.
+    while tb is not None and tb.tb_next is not None and _top(tb.tb_frame.f_globals.get("__name__")) in _RUNNER_MODULES:
+        tb = tb.tb_next
     frames = []
     while tb is not None and len(frames) < MAX_FRAMES:
         code = tb.tb_frame.f_code

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
 import time
 from dataclasses import dataclass, field
 from typing import Literal, Mapping, Sequence
 
+import regex
 from rapidfuzz import fuzz
 
 from . import versions
@@ -21,9 +23,12 @@ REGEX_TIMEOUT = 0.05  # seconds per pattern; patterns run on capped text
 LOOKUP_BUDGET = 1.0  # seconds for all patterns of one lookup
 REGEX_BASE = 0.80
 NEAR_MISS_MIN = 0.80  # similarity below which a signature is not a near miss
-NEAR_MISS_LOW, NEAR_MISS_HIGH = 0.40, 0.78
+NEAR_MISS_LOW, NEAR_MISS_HIGH = 0.35, 0.65
 GENERIC_BASE, GENERIC_CAP = 0.30, 0.45
 DOMAIN_AGREES, DOMAIN_DISAGREES = 0.08, -0.15
+USER_CODE = 0.015  # a built-in (python-domain) record, when only the user's own code is in the traceback
+SOURCE_LINE = 0.06  # the record's source_regex matches the failing line
+SPECIFICITY_PER_CHAR, SPECIFICITY_CAP = 0.0008, 0.08
 VERSION_AFFECTED, VERSION_NOT_AFFECTED = 0.04, -0.12
 TIER_BONUS = {"reproduced": 0.04, "maintainer_confirmed": 0.03, "verified": 0.03, "community": 0.0, "ai_generated": -0.12}
 TIER_UNKNOWN = -0.04
@@ -119,15 +124,16 @@ def _near_miss_pass(error: ErrorInfo, kb: KnowledgeBase, names: Sequence[str], w
             found[record.id] = ("near_miss", Reason("near_miss", base, {"similarity": f"{similarity:.0%}"}))
 
 
-_QUOTED = re.compile(r"'[^'\n]{0,200}'|\"[^\"\n]{0,200}\"")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SPACE = re.compile(r"\s+")
 
 
 def normalise(message: str) -> str:
-    """A message with quoted names and numbers masked, for near-miss comparison."""
-    text = _QUOTED.sub("'_'", message[:400].lower())
-    return _SPACE.sub(" ", _NUMBER.sub("0", text)).strip()
+    """A message with numbers masked and spaces folded, for near-miss comparison.
+
+    Quoted names are kept: masking them would make every "'X' object has no attribute 'y'" alike.
+    """
+    return _SPACE.sub(" ", _NUMBER.sub("0", message[:400].lower())).strip()
 
 
 def _similarity(a: str, b: str) -> float:
@@ -138,6 +144,8 @@ def _score(record: Record | None, kind: MatchKind, first: Reason, error: ErrorIn
            installed: Mapping[str, str]) -> Match:
     assert record is not None
     reasons = [first, *_evidence(record, error)]
+    if kind != "generic":
+        reasons += _specificity(record, error)
     checks = versions.check_all(record.versions, installed)
     reasons += _version_reasons(checks)
     score = sum(r.delta for r in reasons)
@@ -156,19 +164,53 @@ def record_modules(record: Record) -> tuple[str, ...]:
 def _evidence(record: Record, error: ErrorInfo) -> list[Reason]:
     reasons = []
     modules = record_modules(record)
-    libraries = set(error.libraries)
-    if modules and (libraries or error.frames):
+    libraries = third_party(error.libraries)
+    if modules and libraries:
         shared = [m for m in modules if m in libraries]
         if shared:
             reasons.append(Reason("domain_agrees", DOMAIN_AGREES, {"modules": ", ".join(shared)}))
         else:
             reasons.append(Reason("domain_disagrees", DOMAIN_DISAGREES, {"domain": record.domain}))
+    elif not modules and error.frames and not libraries and record.domain == "python":
+        reasons.append(Reason("user_code", USER_CODE))
     tier = record.verification_tier
     reasons.append(Reason("tier", TIER_BONUS.get(tier, TIER_UNKNOWN), {"tier": tier or "unknown"}))
     if record.confidence is not None:
         reasons.append(Reason("confidence", round(0.1 * (record.confidence - 0.7), 3),
                               {"confidence": f"{record.confidence:.2f}"}))
     return reasons
+
+
+def third_party(libraries: Sequence[str]) -> list[str]:
+    """The libraries that are not the standard library (whose frames say nothing about a record's domain)."""
+    return [m for m in libraries if m not in sys.stdlib_module_names]
+
+
+def _specificity(record: Record, error: ErrorInfo) -> list[Reason]:
+    reasons = []
+    size = literal_size(record.regex)
+    if size:
+        reasons.append(Reason("specific", round(min(size * SPECIFICITY_PER_CHAR, SPECIFICITY_CAP), 3), {"chars": str(size)}))
+    if record.source_regex and error.source_line:
+        try:
+            hit = regex.search(record.source_regex, error.source_line[:300], timeout=REGEX_TIMEOUT)
+        except (regex.error, TimeoutError, TypeError):
+            hit = None
+        if hit:
+            reasons.append(Reason("source_line", SOURCE_LINE, {"line": error.source_line[:80]}))
+    return reasons
+
+
+_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
+_ESCAPE = re.compile(r"\\[A-Za-z](?:\{[^}]*\})?")
+_GROUP_FLAGS = re.compile(r"\(\?(?:[a-zA-Z]+\)|P?<[^>]*>|[:=!]|<[=!])")
+_QUANT = re.compile(r"\{\d*,?\d*\}")
+
+
+def literal_size(pattern: str) -> int:
+    """How many letters and digits a pattern spells out literally (its fixed text), a measure of how specific it is."""
+    text = _QUANT.sub("", _GROUP_FLAGS.sub("", _ESCAPE.sub("", _CLASS.sub("", pattern))))
+    return sum(ch.isalnum() for ch in text)
 
 
 def _version_reasons(checks: list[versions.VersionCheck]) -> list[Reason]:
@@ -184,7 +226,7 @@ def _version_reasons(checks: list[versions.VersionCheck]) -> list[Reason]:
 
 
 def _sort_key(m: Match) -> tuple[float, int, int, str]:
-    return (-m.score, _KIND_ORDER[m.match_kind], -len(m.record.regex), m.record.id)
+    return (-m.score, _KIND_ORDER[m.match_kind], -literal_size(m.record.regex), m.record.id)
 
 
 def _note(diagnostics: list[str] | None, text: str) -> None:

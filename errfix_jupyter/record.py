@@ -76,6 +76,7 @@ class Record:
     fix_success_rate: float | None = None
     generic: bool = False
     modules: tuple[str, ...] = ()
+    source_regex: str = ""
     category: str = ""
     aliases: tuple[str, ...] = ()
     confused_with: tuple[str, ...] = ()
@@ -124,6 +125,7 @@ def from_dict(data: Mapping[str, Any], source: str = "") -> Record:
         fix_success_rate=_rate(data.get("fix_success_rate")),
         generic=data.get("generic") is True,
         modules=tuple(_strs(data.get("modules"))),
+        source_regex=_str(data.get("source_regex")),
         category=_str(data.get("category")),
         aliases=tuple(_strs(data.get("aliases"))),
         confused_with=tuple(_strs(_dict(data.get("transition_graph")).get("frequently_confused_with"))),

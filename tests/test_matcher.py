@@ -128,5 +128,5 @@ def test_required_words_are_only_words_every_match_contains(pattern, words):
     assert required_words(pattern) == words
 
 
-def test_normalise_masks_names_and_numbers():
-    assert normalise("Expected 3 fields in line 7, saw 'abc'") == "expected 0 fields in line 0, saw '_'"
+def test_normalise_masks_numbers_but_keeps_names():
+    assert normalise("Expected 3 fields in line 7,  saw 'abc'") == "expected 0 fields in line 0, saw 'abc'"

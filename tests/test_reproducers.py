@@ -40,8 +40,15 @@ def test_the_record_reproduces_and_ranks_first_on_its_real_traceback(record):
     pattern = regex.compile(record.regex)
     texts = [f"{got.qualname}: {got.message}", f"{got.name}: {got.message}"]
     assert any(pattern.search(t, timeout=1) for t in texts), f"regex does not match the real message {texts[0]!r}"
-    matches = lookup.lookup_text(got.traceback, top=3, kb=KB)
-    assert matches and matches[0].record.id == record.id, [(m.record.id, m.score) for m in matches]
+    matches = lookup.lookup_text(got.traceback, top=20, kb=KB)
+    ranking = [(m.record.id, m.score, m.match_kind) for m in matches]
+    if record.generic:
+        # A fallback explains the type in general: it is offered, below 0.5, and never above a specific record.
+        ours = [m for m in matches if m.record.id == record.id]
+        assert ours and ours[0].match_kind == "generic" and ours[0].score < 0.5, ranking
+        assert all(m.match_kind == "generic" for m in matches[matches.index(ours[0]):]), ranking
+        return
+    assert matches and matches[0].record.id == record.id, ranking
     assert matches[0].score >= 0.5
 
 

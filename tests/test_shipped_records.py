@@ -48,7 +48,7 @@ def test_every_zh_field_is_chinese_and_keeps_the_english_code_spans(record):
 def test_a_records_own_signature_finds_it_confidently(record):
     # A bare one-line signature has no frames to tell e.g. a pandas KeyError from a dict one, so records
     # sharing a message may tie here; the reproducer test asserts first place on the real traceback.
-    matches = lookup.lookup_text(record.signature, top=3, kb=KB)
+    matches = lookup.lookup_text(record.signature, top=5, kb=KB)
     ours = [m for m in matches if m.record.id == record.id]
     assert ours, [(m.record.id, m.score) for m in matches]
     assert ours[0].score >= 0.5 and ours[0].match_kind == "regex"
