@@ -50,7 +50,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "reason_generic": {"en": "only the exception type {type} matches", "zh": "只有异常类型 {type} 相符"},
     "reason_domain_agrees": {"en": "the traceback goes through {modules}", "zh": "traceback 经过了 {modules}"},
     "reason_domain_disagrees": {"en": "no {domain} code in the traceback", "zh": "traceback 中没有 {domain} 的代码"},
-    "reason_user_code": {"en": "only your own code is in the traceback", "zh": "traceback 里只有你自己的代码"},
     "reason_specific": {"en": "the pattern is specific ({chars} fixed characters)", "zh": "正则比较具体（{chars} 个固定字符）"},
     "reason_source_line": {"en": "the failing line looks like this case: {line}", "zh": "出错的那行代码符合这种情况：{line}"},
     "reason_tier": {"en": "trust tier: {tier}", "zh": "可信等级：{tier}"},

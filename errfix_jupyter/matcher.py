@@ -26,7 +26,6 @@ NEAR_MISS_MIN = 0.80  # similarity below which a signature is not a near miss
 NEAR_MISS_LOW, NEAR_MISS_HIGH = 0.35, 0.65
 GENERIC_BASE, GENERIC_CAP = 0.30, 0.45
 DOMAIN_AGREES, DOMAIN_DISAGREES = 0.08, -0.15
-USER_CODE = 0.015  # a built-in (python-domain) record, when only the user's own code is in the traceback
 SOURCE_LINE = 0.06  # the record's source_regex matches the failing line
 SPECIFICITY_PER_CHAR, SPECIFICITY_CAP = 0.0008, 0.08
 VERSION_AFFECTED, VERSION_NOT_AFFECTED = 0.04, -0.12
@@ -164,15 +163,15 @@ def record_modules(record: Record) -> tuple[str, ...]:
 def _evidence(record: Record, error: ErrorInfo) -> list[Reason]:
     reasons = []
     modules = record_modules(record)
-    libraries = third_party(error.libraries)
-    if modules and libraries:
-        shared = [m for m in modules if m in libraries]
-        if shared:
-            reasons.append(Reason("domain_agrees", DOMAIN_AGREES, {"modules": ", ".join(shared)}))
-        else:
-            reasons.append(Reason("domain_disagrees", DOMAIN_DISAGREES, {"domain": record.domain}))
-    elif not modules and error.frames and not libraries and record.domain == "python":
-        reasons.append(Reason("user_code", USER_CODE))
+    shared = [m for m in modules if m in error.libraries]
+    if shared:
+        reasons.append(Reason("domain_agrees", DOMAIN_AGREES, {"modules": ", ".join(shared)}))
+    elif modules and third_party(error.libraries):
+        reasons.append(Reason("domain_disagrees", DOMAIN_DISAGREES, {"domain": record.domain}))
+    elif record.modules and error.frames:
+        # The record names the modules whose frames it expects (say, pandas for a KeyError raised inside
+        # DataFrame.__getitem__), and the traceback has frames, but none of them.
+        reasons.append(Reason("domain_disagrees", DOMAIN_DISAGREES, {"domain": record.domain}))
     tier = record.verification_tier
     reasons.append(Reason("tier", TIER_BONUS.get(tier, TIER_UNKNOWN), {"tier": tier or "unknown"}))
     if record.confidence is not None:

@@ -51,4 +51,4 @@ def test_the_demo_shows_the_magic_on_the_last_error_and_on_pasted_text(tmp_path)
     assert top_record(by_source["%%errfix"].outputs[0].data["text/html"]) == "sklearn/estimator-not-fitted"
     zh_panel = [o for o in by_source["df.append({'Product': 'cake'}, ignore_index=True)"].outputs if o.output_type == "display_data"][0]
     assert "发生了什么" in zh_panel.data["text/html"]
-    assert by_source["%errfix apply 1"].outputs == [] or all(o.output_type != "error" for o in by_source["%errfix apply 1"].outputs)
+    assert by_source["%errfix apply 2"].outputs == [] or all(o.output_type != "error" for o in by_source["%errfix apply 2"].outputs)
