@@ -115,6 +115,11 @@ def _message_of(exc: BaseException) -> str:
             text = f"<{type(exc).__name__} whose str() failed>"
     if isinstance(exc, SyntaxError) and exc.msg:
         text = exc.msg if isinstance(exc.msg, str) else text
+    return _valid_unicode(text)
+
+
+def _valid_unicode(text: str) -> str:
+    """Replace lone surrogates, which cannot be encoded to send to a front end."""
     return text.encode("utf-8", "replace").decode("utf-8")
 
 
@@ -197,7 +202,7 @@ def _source_line(exc: BaseException, frames: tuple[Frame, ...]) -> str:
 
 def from_text(text: str) -> ErrorInfo:
     """Describe an error from pasted text: a Python or IPython traceback, a ``Type: message`` line, or a message."""
-    clean = strip_ansi(text[:MAX_TEXT]).replace("\r\n", "\n").replace("\r", "\n")
+    clean = _valid_unicode(strip_ansi(text[:MAX_TEXT])).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     blocks = [b for b in _CHAIN_SEPARATOR.split(clean) if b.strip()] or [clean]
     infos = [_block_info(b) for b in blocks]
     last = infos[-1]

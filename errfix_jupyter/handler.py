@@ -147,11 +147,12 @@ class Handler:
             if self._previous_covers(etype) and self._run_previous(etype, value, tb, tb_offset):
                 return
             show_default_traceback(self.shell, etype, value, tb, tb_offset)
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:  # noqa: BLE001 - IPython's own display failed (e.g. a __context__ cycle)
             import traceback
 
             traceback.print_exception(etype, value, tb)
-            self.report_failure(exc)
+            print(f"errfix: IPython could not display this traceback ({type(exc).__name__}: {exc}); "
+                  "Python's plain traceback is shown above instead"[:300], file=sys.stderr)
 
     def _previous_covers(self, etype: type) -> bool:
         types_, custom_tb = self.previous

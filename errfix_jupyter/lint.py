@@ -16,7 +16,6 @@ from .record import Record, Translation, exception_name_of
 from .schema import Problem
 
 PATHOLOGICAL_TIMEOUT = 0.1
-_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)[+*{]")
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _CJK = r"[\u3400-\u4dbf\u4e00-\u9fff]"
 _NO_SPACE = re.compile(rf"{_CJK}[A-Za-z0-9]|[A-Za-z0-9]{_CJK}")
@@ -47,12 +46,48 @@ def check_regex(record: Record) -> Iterable[Problem]:
     yield from _catastrophic(record, pattern)
 
 
+def has_nested_quantifier(pattern: str) -> bool:
+    """Whether a repeated group contains a repeated atom, like ``(a+)+`` or ``(?:(?:a|aa)+)+``."""
+    stack: list[bool] = []  # per open group: does it contain a quantifier?
+    i, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            stack.append(False)
+        elif ch == ")" and stack:
+            inner = stack.pop()
+            repeated = i + 1 < len(pattern) and (pattern[i + 1] in "+*" or _unbounded_brace(pattern, i + 1))
+            if inner and repeated:
+                return True
+            if stack and (inner or repeated):
+                stack[-1] = True
+        elif ch in "+*" or _unbounded_brace(pattern, i):
+            if stack:
+                stack[-1] = True
+        i += 1
+    return False
+
+
+def _unbounded_brace(pattern: str, at: int) -> bool:
+    found = re.match(r"\{\d*,\}", pattern[at:])
+    return bool(found)
+
+
 def _catastrophic(record: Record, pattern: regex.Pattern[str]) -> Iterable[Problem]:
-    if _NESTED_QUANTIFIER.search(record.regex):
+    if has_nested_quantifier(record.regex):
         yield _p(record, "$.regex", "RX003", "nested quantifier (a group with + or * repeated again) can backtrack catastrophically")
         return
-    body = record.signature.partition(": ")[2] or record.signature
-    probes = [body * 20 + "!", "a" * 20_000 + "!", " ".join(["word"] * 5000) + "!", record.signature + "x" * 10_000]
+    head, _, body = record.signature.partition(": ")
+    head = head + ": " if body else ""
+    fills = [body * 20, "a" * 20_000, " ".join(["word"] * 5000), "x" * 10_000, "(" * 5000, "'" * 5000]
+    probes = [head + fill + "!" for fill in fills]
     for probe in probes:
         try:
             pattern.search(probe, timeout=PATHOLOGICAL_TIMEOUT)
