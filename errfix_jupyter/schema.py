@@ -39,8 +39,28 @@ def _validator() -> Any:
     return jsonschema.Draft202012Validator(record_schema())
 
 
+@lru_cache(maxsize=1)
+def _fast_check() -> Any:
+    """fastjsonschema's compiled check (about 50 times faster); it only says valid or not, and where first."""
+    import fastjsonschema
+
+    schema = {k: v for k, v in record_schema().items() if k not in ("$schema", "$id")}  # keywords it does not need
+    return fastjsonschema.compile(schema)
+
+
 def validate(data: Any, path: str) -> list[Problem]:
-    """Return every schema violation in ``data`` (a parsed record), ordered by JSON path."""
+    """Return every schema violation in ``data`` (a parsed record), ordered by JSON path.
+
+    Valid records (nearly all) pass the compiled fast check; only an invalid one is re-checked with jsonschema,
+    which reports every error with its JSON path.
+    """
+    import fastjsonschema
+
+    try:
+        _fast_check()(data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     errors = sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     return [Problem(path, e.json_path, _short(e.message)) for e in errors]
 

@@ -3,57 +3,15 @@ leak memory held by errfix nor get slower."""
 
 from __future__ import annotations
 
-import os
-import queue
 import re
 import statistics
 import time
 
 import psutil
 import pytest
-from jupyter_client.manager import start_new_kernel
+from kernel_driver import Kernel, panels
 
 pytestmark = [pytest.mark.kernel, pytest.mark.slow, pytest.mark.xdist_group("kernel")]
-WIDGET = "application/vnd.jupyter.widget-view+json"
-
-
-class Kernel:
-    """A kernel driven message by message, collecting each execution's iopub outputs."""
-
-    def __init__(self, load: bool) -> None:
-        self.km, self.kc = start_new_kernel(kernel_name="python3")
-        if load:
-            self.run("%load_ext errfix_jupyter")
-
-    def run(self, code: str, *, interrupt_after: float | None = None, timeout: float = 60) -> list[dict]:
-        msg_id = self.kc.execute(code)
-        if interrupt_after is not None:
-            time.sleep(interrupt_after)
-            self.km.interrupt_kernel()
-        outputs = []
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            try:
-                msg = self.kc.get_iopub_msg(timeout=1)
-            except queue.Empty:
-                continue
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            kind = msg["msg_type"]
-            if kind == "status" and msg["content"]["execution_state"] == "idle":
-                break
-            if kind in ("error", "stream", "display_data", "execute_result"):
-                outputs.append({"type": kind, **msg["content"]})
-        self.kc.get_shell_msg(timeout=10)
-        return outputs
-
-    @property
-    def pid(self) -> int:
-        return self.km.provisioner.process.pid
-
-    def close(self) -> None:
-        self.kc.stop_channels()
-        self.km.shutdown_kernel(now=True)
 
 
 @pytest.fixture(scope="module")
@@ -76,10 +34,6 @@ def normalised(outputs: list[dict]) -> list[tuple]:
         elif o["type"] == "stream" and "errfix" not in o["text"]:
             out.append(("stream", o["name"], clean(o["text"])))
     return out
-
-
-def panels(outputs: list[dict]) -> int:
-    return sum(1 for o in outputs if o["type"] == "display_data" and WIDGET in o["data"])
 
 
 CASES = {
