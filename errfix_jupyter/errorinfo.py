@@ -124,7 +124,7 @@ def _valid_unicode(text: str) -> str:
 
 
 def _safe_str(value: object) -> str:
-    return value if isinstance(value, str) else ""
+    return _valid_unicode(value) if isinstance(value, str) else ""
 
 
 def _safe_mro(etype: type) -> tuple[type, ...]:
@@ -243,6 +243,12 @@ def _exception_line(lines: list[str]) -> tuple[int | None, str, str]:
         plausible = after > 0 or header or _looks_like_exception(name) or ("." in name) or name[:1].isupper()
         if plausible and (found.group(2) is not None or _looks_like_exception(name) or header.endswith(name)):
             return i, name, found.group(2) or ""
+    # Some messages (TensorFlow's graph errors) carry frame-like lines themselves: take the last unindented
+    # line that names an exception, wherever it is.
+    for i in range(len(lines) - 1, -1, -1):
+        found = _EXC_LINE.match(lines[i].rstrip())
+        if found and not lines[i][:1].isspace() and found.group(2) is not None and _looks_like_exception(found.group(1)):
+            return i, found.group(1), found.group(2)
     return None, header, ""
 
 

@@ -12,6 +12,7 @@ from .record import Record
 from .schema import Problem
 
 NEAR_MISS_SCAN_ALL = 200  # buckets up to this size are compared in full; larger ones through the word index
+RARE_WORD = 64  # in a large bucket, only words in at most this many signatures select near-miss candidates
 
 
 class KnowledgeBase:
@@ -22,7 +23,10 @@ class KnowledgeBase:
         self.problems: list[Problem] = list(problems)
         self._by_id = {r.id: r for r in self.records}
         self._compiled: dict[str, regex.Pattern[str] | None] = {}
+        self._normalised: dict[str, tuple[str, ...]] = {}
         self._by_type: dict[str, list[Record]] = defaultdict(list)
+        self._specific: dict[str, list[Record]] = defaultdict(list)
+        self._literal_size: dict[str, int] = {}
         self._generic: dict[str, list[Record]] = defaultdict(list)
         self._keyed: dict[tuple[str, str], list[Record]] = defaultdict(list)
         self._unkeyed: dict[str, list[Record]] = defaultdict(list)
@@ -56,17 +60,38 @@ class KnowledgeBase:
                     found.setdefault(record.id, record)
         return list(found.values())
 
-    def near_miss_candidates(self, type_names: Sequence[str], words: set[str]) -> list[Record]:
-        """Specific records of these types worth a text-similarity comparison."""
+    def near_miss_candidates(self, type_names: Sequence[str], words: set[str], *, scan_all: bool = True) -> list[Record]:
+        """Specific records of these types worth a text-similarity comparison (small buckets in full if ``scan_all``)."""
         found: dict[str, Record] = {}
         for name in type_names:
-            bucket = [r for r in self._by_type.get(name, ()) if not r.generic]
-            if len(bucket) <= NEAR_MISS_SCAN_ALL:
+            bucket = self._specific.get(name, ())
+            if scan_all and len(bucket) <= NEAR_MISS_SCAN_ALL:
                 found.update((r.id, r) for r in bucket)
                 continue
-            shared = Counter(r.id for w in words for r in self._signature_words.get((name, w), ()))
+            lists = [self._signature_words.get((name, w), ()) for w in words]
+            shared = Counter(r.id for hits in lists if len(hits) <= RARE_WORD for r in hits)
             found.update((rid, self._by_id[rid]) for rid, _ in shared.most_common(NEAR_MISS_SCAN_ALL))
         return list(found.values())
+
+    def normalised_signatures(self, record: Record) -> tuple[str, ...]:
+        """The record's signature and aliases, message part only, normalised for near-miss comparison (cached)."""
+        cached = self._normalised.get(record.id)
+        if cached is None:
+            from .matcher import normalise
+
+            texts = (record.signature, *record.aliases)
+            cached = tuple(normalise(t.partition(": ")[2] if ": " in t else t) for t in texts)
+            self._normalised[record.id] = cached
+        return cached
+
+    def literal_size(self, record: Record) -> int:
+        """How specific the record's regex is (its fixed letters and digits), cached."""
+        size = self._literal_size.get(record.id)
+        if size is None:
+            from .matcher import literal_size
+
+            size = self._literal_size[record.id] = literal_size(record.regex)
+        return size
 
     def generic_for(self, type_names: Sequence[str]) -> list[Record]:
         """Generic fallback records for the first of these type names that has one."""
@@ -85,6 +110,7 @@ class KnowledgeBase:
             if record.generic:
                 self._generic[name].append(record)
                 continue
+            self._specific[name].append(record)
             words = required[record.id]
             if words:
                 key = min(words, key=lambda w: (frequency[w], -len(w), w))

@@ -75,8 +75,8 @@ def match(error: ErrorInfo, kb: KnowledgeBase, *, installed: Mapping[str, str] |
     _near_miss_pass(error, kb, names, words, found)
     for record in kb.generic_for(error.type_names):
         found.setdefault(record.id, ("generic", Reason("generic", GENERIC_BASE, {"type": error.type_name})))
-    matches = [_score(kb.get(rid), kind, first, error, installed) for rid, (kind, first) in found.items()]
-    matches.sort(key=_sort_key)
+    matches = [_score(kb.get(rid), kind, first, error, installed, kb) for rid, (kind, first) in found.items()]
+    matches.sort(key=lambda m: (-m.score, _KIND_ORDER[m.match_kind], -kb.literal_size(m.record), m.record.id))
     return matches[:top] if top else matches
 
 
@@ -112,11 +112,11 @@ def _near_miss_pass(error: ErrorInfo, kb: KnowledgeBase, names: Sequence[str], w
     mine = normalise(error.message)
     if not mine:
         return
-    for record in kb.near_miss_candidates(names, words):
+    # With no exception type (a bare pasted message) every bucket is a candidate: select through rare words only.
+    for record in kb.near_miss_candidates(names, words, scan_all=bool(error.type_name)):
         if record.id in found:
             continue
-        similarity = max(_similarity(mine, normalise(s.partition(": ")[2] if ": " in s else s))
-                         for s in (record.signature, *record.aliases))
+        similarity = max(_similarity(mine, theirs) for theirs in kb.normalised_signatures(record))
         if similarity >= NEAR_MISS_MIN:
             span = (similarity - NEAR_MISS_MIN) / (1 - NEAR_MISS_MIN)
             base = min(NEAR_MISS_LOW + span * (NEAR_MISS_HIGH - NEAR_MISS_LOW), NEAR_MISS_HIGH)
@@ -136,15 +136,17 @@ def normalise(message: str) -> str:
 
 
 def _similarity(a: str, b: str) -> float:
-    return fuzz.ratio(a, b) / 100.0 if a and b else 0.0
+    if not a or not b or min(len(a), len(b)) < NEAR_MISS_MIN * max(len(a), len(b)):
+        return 0.0  # lengths alone rule out a ratio of NEAR_MISS_MIN
+    return fuzz.ratio(a, b, score_cutoff=NEAR_MISS_MIN * 100) / 100.0
 
 
 def _score(record: Record | None, kind: MatchKind, first: Reason, error: ErrorInfo,
-           installed: Mapping[str, str]) -> Match:
+           installed: Mapping[str, str], kb: KnowledgeBase) -> Match:
     assert record is not None
     reasons = [first, *_evidence(record, error)]
     if kind != "generic":
-        reasons += _specificity(record, error)
+        reasons += _specificity(record, error, kb.literal_size(record))
     checks = versions.check_all(record.versions, installed)
     reasons += _version_reasons(checks)
     score = sum(r.delta for r in reasons)
@@ -185,9 +187,8 @@ def third_party(libraries: Sequence[str]) -> list[str]:
     return [m for m in libraries if m not in sys.stdlib_module_names]
 
 
-def _specificity(record: Record, error: ErrorInfo) -> list[Reason]:
+def _specificity(record: Record, error: ErrorInfo, size: int) -> list[Reason]:
     reasons = []
-    size = literal_size(record.regex)
     if size:
         reasons.append(Reason("specific", round(min(size * SPECIFICITY_PER_CHAR, SPECIFICITY_CAP), 3), {"chars": str(size)}))
     if record.source_regex and error.source_line:
@@ -222,10 +223,6 @@ def _version_reasons(checks: list[versions.VersionCheck]) -> list[Reason]:
     if status == "not_affected":
         return [Reason("version_not_affected", VERSION_NOT_AFFECTED, params)]
     return []
-
-
-def _sort_key(m: Match) -> tuple[float, int, int, str]:
-    return (-m.score, _KIND_ORDER[m.match_kind], -literal_size(m.record.regex), m.record.id)
 
 
 def _note(diagnostics: list[str] | None, text: str) -> None:

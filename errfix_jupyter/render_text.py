@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 
@@ -9,6 +10,7 @@ from .i18n import t
 from .view import PanelModel, Shown
 
 WIDTH = 80
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
 def render_text(model: PanelModel | None, *, width: int = WIDTH, collapsed: bool = False) -> str:
@@ -90,7 +92,7 @@ def _wrap(text: str, indent: int, width: int, *, hang: int = 0) -> list[str]:
     out: list[str] = []
     width = max(width, 20)
     for paragraph in text.splitlines() or [""]:
-        if any(display_width(ch) == 2 for ch in paragraph):
+        if not paragraph.isascii() and _WIDE.search(paragraph):
             out += _wrap_wide(paragraph, indent, width, hang)
             continue
         out += textwrap.wrap(paragraph, width=width, initial_indent=" " * indent,
@@ -101,6 +103,8 @@ def _wrap(text: str, indent: int, width: int, *, hang: int = 0) -> list[str]:
 
 def display_width(text: str) -> int:
     """Terminal columns ``text`` takes: East Asian wide and full-width characters count two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import platform
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import metadata
 from typing import Iterator, Literal, Mapping
 
@@ -51,11 +52,18 @@ class VersionCheck:
     entry: VersionRange
 
 
+@lru_cache(maxsize=4096)
+def _requirement(text: str) -> Requirement | None:
+    try:
+        return Requirement(text)
+    except InvalidRequirement:
+        return None
+
+
 def check(entry: VersionRange, installed: Mapping[str, str]) -> VersionCheck:
     """Whether the installed version of the entry's package falls in its range."""
-    try:
-        req = Requirement(entry.requirement)
-    except InvalidRequirement:
+    req = _requirement(entry.requirement)
+    if req is None:
         return VersionCheck(entry.requirement, "", "", "unknown", entry)
     name = _normalise(req.name)
     version = installed.get(name) or installed.get(req.name)

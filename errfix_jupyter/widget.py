@@ -45,14 +45,16 @@ def make_widget(models: Mapping[Lang, PanelModel], lang: Lang, *, collapsed: boo
     """An Accordion whose one section holds the language toggle and the panel body; toggling re-renders in place."""
     import ipywidgets as widgets
 
-    body = widgets.HTML(value=body_html(models[lang]))
+    # Every widget model is a comm the kernel opens and the front end mirrors; one shared Layout saves three.
+    layout = widgets.Layout()
+    body = widgets.HTML(value=body_html(models[lang]), layout=layout)
     toggle = widgets.ToggleButtons(
         options=[("English", "en"), ("中文", "zh")], value=lang, description=t("language", lang),
-        style={"button_width": "80px"},
+        style={"button_width": "80px"}, layout=layout,
     )
     toggle.add_class("errfix-lang-toggle")
-    panel = widgets.Accordion(children=[widgets.VBox([toggle, body])], titles=(title_text(models[lang]),),
-                              selected_index=None if collapsed else 0)
+    panel = widgets.Accordion(children=[widgets.VBox([toggle, body], layout=layout)], titles=(title_text(models[lang]),),
+                              selected_index=None if collapsed else 0, layout=layout)
     panel.add_class(WIDGET_CLASS)
 
     def switch(change: Mapping[str, Any]) -> None:

@@ -109,11 +109,16 @@ class Unprintable(Exception):
         raise RuntimeError("no repr")
 
 
-@given(st.text(ANY_CHAR, max_size=50).filter(lambda n: "\x00" not in n), st.text(ANY_CHAR, max_size=50))
+def _settable_type_name(name: str) -> bool:
+    # CPython itself refuses NUL and lone surrogates in a class name.
+    return "\x00" not in name and name == name.encode("utf-8", "replace").decode("utf-8")
+
+
+@given(st.text(ANY_CHAR, max_size=50).filter(_settable_type_name), st.text(ANY_CHAR, max_size=50))
 @settings(max_examples=100, deadline=None)
 def test_live_exceptions_with_odd_classes_are_described(name, module):
     cls = type("E", (Exception,), {"__module__": module})
     cls.__name__ = name or "E"
     error = errorinfo.from_exception(cls("msg"))
-    json.dumps(error.line)
+    error.line.encode("utf-8")  # what a kernel must be able to send
     errorinfo.from_exception(Unprintable())
