@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import regex
 
@@ -18,7 +18,8 @@ RARE_WORD = 64  # in a large bucket, only words in at most this many signatures 
 class KnowledgeBase:
     """Records plus the indexes the matcher needs; cheap to query, built once."""
 
-    def __init__(self, records: Iterable[Record], problems: Sequence[Problem] = ()) -> None:
+    def __init__(self, records: Iterable[Record], problems: Sequence[Problem] = (),
+                 required: Mapping[str, set[str]] | None = None) -> None:
         self.records: list[Record] = list(records)
         self.problems: list[Problem] = list(problems)
         self._by_id = {r.id: r for r in self.records}
@@ -31,7 +32,7 @@ class KnowledgeBase:
         self._keyed: dict[tuple[str, str], list[Record]] = defaultdict(list)
         self._unkeyed: dict[str, list[Record]] = defaultdict(list)
         self._signature_words: dict[tuple[str, str], list[Record]] = defaultdict(list)
-        self._build()
+        self._build(required or {})
 
     def __len__(self) -> int:
         return len(self.records)
@@ -100,9 +101,9 @@ class KnowledgeBase:
                 return list(self._generic[name])
         return []
 
-    def _build(self) -> None:
+    def _build(self, known: Mapping[str, set[str]]) -> None:
         specific = [r for r in self.records if not r.generic]
-        required = {r.id: required_words(r.regex) for r in specific}
+        required = {r.id: known[r.id] if r.id in known else required_words(r.regex) for r in specific}
         frequency = Counter(w for words in required.values() for w in words)
         for record in self.records:
             name = record.exception_name

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import pickle
+import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from . import __version__
 from .knowledge import KnowledgeBase
+from .literals import required_words
 from .record import Record, from_dict
 from .schema import Problem, validate
 
@@ -25,6 +30,8 @@ class LoadResult:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    required: dict[str, set[str]] = field(default_factory=dict)
+    from_cache: int = 0
 
 
 def package_root() -> Path:
@@ -108,8 +115,12 @@ def id_path_problem(record: Record, path: Path | None, base: Path | None) -> Pro
     return None
 
 
-def load_dirs(dirs: Iterable[Path]) -> LoadResult:
-    """Load every record under ``dirs``; duplicate ids are reported and the first one wins."""
+def load_dirs(dirs: Iterable[Path], *, cache: bool = False) -> LoadResult:
+    """Load every record under ``dirs``; duplicate ids are reported and the first one wins.
+
+    With ``cache``, each folder's parsed and validated records are kept in the user cache folder and reused
+    for every file whose size and modification time are unchanged.
+    """
     result = LoadResult()
     seen: dict[str, str] = {}
     for directory in dirs:
@@ -117,18 +128,72 @@ def load_dirs(dirs: Iterable[Path]) -> LoadResult:
             result.problems.append(Problem(str(directory), "$", "record folder does not exist"))
             continue
         base = directory if directory.is_dir() else directory.parent
-        for path in record_files(directory):
+        entries = _load_folder(directory, base, cache)
+        for path, (record, problems, words) in entries.items():
             result.files += 1
-            record, problems = load_file(path, base)
             result.problems += problems
             if record is None:
                 continue
             if record.id in seen:
-                result.problems.append(Problem(str(path), "$.id", f"duplicate id {record.id!r}, already loaded from {seen[record.id]}"))
+                result.problems.append(Problem(path, "$.id", f"duplicate id {record.id!r}, already loaded from {seen[record.id]}"))
                 continue
-            seen[record.id] = str(path)
+            seen[record.id] = path
             result.records.append(record)
+            result.required[record.id] = words
     return result
+
+
+_Entry = tuple[Record | None, list[Problem], set[str]]
+
+
+def _load_folder(directory: Path, base: Path, cache: bool) -> dict[str, _Entry]:
+    cached = _read_cache(directory) if cache else {}
+    entries: dict[str, _Entry] = {}
+    stamps: dict[str, tuple[int, int]] = {}
+    for path in record_files(directory):
+        try:
+            info = path.stat()
+            stamp = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamp = (0, -1)
+        key = str(path)
+        hit = cached.get(key)
+        if hit is not None and hit[0] == stamp:
+            entries[key] = hit[1]
+        else:
+            record, problems = load_file(path, base)
+            entries[key] = (record, problems, required_words(record.regex) if record else set())
+        stamps[key] = stamp
+    if cache and (set(cached) != set(entries) or any(cached[k][0] != stamps[k] for k in entries)):
+        _write_cache(directory, {k: (stamps[k], entries[k]) for k in entries})
+    return entries
+
+
+def cache_file(directory: Path) -> Path:
+    """Where the parsed records of ``directory`` are cached."""
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    digest = hashlib.sha1(str(directory.resolve()).encode("utf-8", "replace")).hexdigest()[:16]
+    return home / "errfix_jupyter" / f"records-{__version__}-{digest}.pickle"
+
+
+def _read_cache(directory: Path) -> dict:
+    try:
+        with open(cache_file(directory), "rb") as handle:
+            data = pickle.load(handle)
+        return data if isinstance(data, dict) else {}
+    except Exception:  # noqa: BLE001 - a missing, stale or corrupt cache is simply rebuilt
+        return {}
+
+
+def _write_cache(directory: Path, data: dict) -> None:
+    target = cache_file(directory)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
+            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, target)
+    except OSError:
+        pass  # a read-only home just means no cache
 
 
 _CACHE: dict[tuple[str, ...], KnowledgeBase] = {}
@@ -139,9 +204,9 @@ def knowledge_base(extra: Sequence[str | os.PathLike[str]] = (), *, bundled: boo
     dirs = (bundled_dirs() if bundled else []) + user_dirs(extra)
     key = tuple(str(d) for d in dirs) + tuple(_mtime(d) for d in dirs)
     if key not in _CACHE:
-        loaded = load_dirs(dirs)
+        loaded = load_dirs(dirs, cache=True)
         _CACHE.clear()
-        _CACHE[key] = KnowledgeBase(loaded.records, problems=loaded.problems)
+        _CACHE[key] = KnowledgeBase(loaded.records, problems=loaded.problems, required=loaded.required)
     return _CACHE[key]
 
 

@@ -137,3 +137,34 @@ def test_from_dict_tolerates_wrong_optional_types():
 def test_the_shipped_knowledge_base_finds_records_and_seeds_in_the_source_tree():
     dirs = loader.bundled_dirs()
     assert [d.name for d in dirs] == ["records", "seeds"]
+
+
+def test_the_cache_is_reused_and_rebuilt_when_a_record_changes(tmp_path, monkeypatch):
+    import os
+    import time
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "records"
+    (folder / "mine").mkdir(parents=True)
+    target = folder / "mine" / "minimal.json"
+    target.write_bytes((DATA / "valid" / "minimal.json").read_bytes())
+    first = loader.load_dirs([folder], cache=True)
+    assert loader.cache_file(folder).exists() and first.records[0].root_cause.startswith("Our billing")
+    data = json.loads(target.read_text())
+    data["root_cause"] = "Changed."
+    target.write_text(json.dumps(data))
+    os.utime(target, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+    second = loader.load_dirs([folder], cache=True)
+    assert second.records[0].root_cause == "Changed."
+    third = loader.load_dirs([folder], cache=True)
+    assert third.records[0].root_cause == "Changed." and third.required == second.required
+
+
+def test_a_corrupt_cache_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "records" / "mine"
+    folder.mkdir(parents=True)
+    (folder / "minimal.json").write_bytes((DATA / "valid" / "minimal.json").read_bytes())
+    loader.cache_file(folder.parent).parent.mkdir(parents=True)
+    loader.cache_file(folder.parent).write_bytes(b"not a pickle")
+    assert [r.id for r in loader.load_dirs([folder.parent], cache=True).records] == ["mine/minimal"]
