@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 import regex
 
 from .i18n import has_chinese
+from .literals import atoms
 from .record import Record, Translation, exception_name_of
 from .schema import Problem
 
@@ -49,29 +50,20 @@ def check_regex(record: Record) -> Iterable[Problem]:
 def has_nested_quantifier(pattern: str) -> bool:
     """Whether a repeated group contains a repeated atom, like ``(a+)+`` or ``(?:(?:a|aa)+)+``."""
     stack: list[bool] = []  # per open group: does it contain a quantifier?
-    i, in_class = 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
+    items = list(atoms(pattern))
+    for k, (at, atom) in enumerate(items):
+        following = items[k + 1] if k + 1 < len(items) else (len(pattern), "")
+        if atom == "(":
             stack.append(False)
-        elif ch == ")" and stack:
+        elif atom == ")" and stack:
             inner = stack.pop()
-            repeated = i + 1 < len(pattern) and (pattern[i + 1] in "+*" or _unbounded_brace(pattern, i + 1))
+            repeated = following[1] in ("+", "*") or _unbounded_brace(pattern, following[0])
             if inner and repeated:
                 return True
             if stack and (inner or repeated):
                 stack[-1] = True
-        elif ch in "+*" or _unbounded_brace(pattern, i):
-            if stack:
-                stack[-1] = True
-        i += 1
+        elif (atom in ("+", "*") or _unbounded_brace(pattern, at)) and stack:
+            stack[-1] = True
     return False
 
 

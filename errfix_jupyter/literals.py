@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 _TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _QUANTIFIERS = "*+?{"
@@ -22,7 +23,7 @@ def required_words(pattern: str) -> set[str]:
     Only literal runs at the top level count (not inside groups, alternations or classes), and only
     words not touching either end of a run, so a word can never be part of a longer word in a match.
     """
-    if "|" in _top_level(pattern) or re.match(r"\(\?[a-zA-Z]*x", pattern):
+    if _has_top_level_alternation(pattern) or re.match(r"\(\?[a-zA-Z]*x", pattern):
         return set()
     words: set[str] = set()
     for run in _literal_runs(pattern):
@@ -31,27 +32,35 @@ def required_words(pattern: str) -> set[str]:
     return words
 
 
-def _top_level(pattern: str) -> str:
-    """The pattern with groups and classes blanked out (escapes kept as two characters)."""
-    out, depth, i, in_class = [], 0, 0, False
+def atoms(pattern: str) -> Iterator[tuple[int, str]]:
+    """Split a pattern into atoms with their start: an escape (``\\x``), a whole class (``[...]``), or one character."""
+    i = 0
     while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            out.append(pattern[i : i + 2] if depth == 0 and not in_class else "  ")
+        if pattern[i] == "\\":
+            yield i, pattern[i : i + 2]
             i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
+        elif pattern[i] == "[":
+            j = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            j += pattern[j : j + 1] == "]"
+            while j < len(pattern) and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            yield i, pattern[i : j + 1]
+            i = j + 1
+        else:
+            yield i, pattern[i]
+            i += 1
+
+
+def _has_top_level_alternation(pattern: str) -> bool:
+    depth = 0
+    for _, atom in atoms(pattern):
+        if atom == "(":
             depth += 1
-        elif ch == ")":
+        elif atom == ")":
             depth = max(depth - 1, 0)
-        elif depth == 0:
-            out.append(ch)
-        i += 1
-    return "".join(out)
+        elif atom == "|" and depth == 0:
+            return True
+    return False
 
 
 def _literal_runs(pattern: str) -> list[str]:
