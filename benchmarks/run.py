@@ -42,7 +42,9 @@ def bench_kernel() -> None:
     from kernel_driver import Kernel, panels
 
     n = 15 if QUICK else 60
-    plain, ours = Kernel(load=False), Kernel(load=True)
+    plain, ours, light = Kernel(load=False), Kernel(load=True), Kernel(load=True)
+    light.run("%config ErrfixMagics.widget = False")
+    light.run("1/0")
     try:
         first, outputs = ours.timed("1/0")
         assert panels(outputs) == 1
@@ -50,19 +52,21 @@ def bench_kernel() -> None:
         row("first error of a session (records, widgets) vs a later one", ms(first), ms(statistics.median(later)),
             f"×{first / statistics.median(later):.2f}", "one run")
         plain.timed("1/0")
-        fail_p, fail_o, ok_p, ok_o = [], [], [], []
+        fail_p, fail_o, fail_l, ok_p, ok_o = [], [], [], [], []
         for _ in range(n):  # interleaved, so machine noise hits both kernels alike
             fail_p.append(plain.timed("1/0")[0])
             fail_o.append(ours.timed("1/0")[0])
+            fail_l.append(light.timed("1/0")[0])
             ok_p.append(plain.timed("x = 1")[0])
             ok_o.append(ours.timed("x = 1")[0])
         for name, a, b in (("failing cell, panel shown (kernel, execute to idle)", fail_o, fail_p),
+                           ("failing cell, HTML-only panel (ErrfixMagics.widget = False)", fail_l, fail_p),
                            ("successful cell (kernel, execute to idle)", ok_o, ok_p)):
             row(name, ms(statistics.median(a)), ms(statistics.median(b)),
                 f"×{statistics.median(a) / statistics.median(b):.2f}", f"ours {iqr(a)}; base {iqr(b)}; n={n}")
     finally:
-        plain.close()
-        ours.close()
+        for kernel in (plain, ours, light):
+            kernel.close()
 
 
 # ------------------------------------------------------------------ import and load
@@ -88,10 +92,10 @@ def bench_import() -> None:
             for _ in range(5 if QUICK else 15)]
     base = [float(r[0]) for r in runs]
     added = [float(r[1]) for r in runs]
-    heavy = {r[2] if len(r) > 2 else "" for r in runs}
+    heavy = ", ".join(sorted({r[2] for r in runs if len(r) > 2})) or "none"
     row("import errfix_jupyter + %load_ext (added, fresh process)", ms(statistics.median(added)),
         ms(statistics.median(base)) + " IPython", f"+{statistics.median(added) * 1000:.1f} ms",
-        f"{iqr(added)}; heavy modules loaded: {heavy or 'none'}")
+        f"{iqr(added)}; widgets, jsonschema, regex, records loaded: {heavy}")
 
 
 _FIRST_LOOKUP_CHILD = r"""
@@ -148,9 +152,12 @@ def bench_lookup_shipped() -> None:
     for e in errors[:20]:
         matcher.match(e, kb, installed={})
     ours, naive, right = [], [], 0
+    from errfix_jupyter.lookup import installed_versions
+
+    installed = installed_versions()
     for row_, error in zip(rows, errors):
         t = time.perf_counter()
-        found = matcher.match(error, kb, installed={}, top=3)
+        found = matcher.match(error, kb, installed=installed, top=3)
         ours.append(time.perf_counter() - t)
         right += bool(found) and found[0].record.id == row_["id"]
         t = time.perf_counter()

@@ -35,11 +35,11 @@ def bundle_for(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *,
 
 
 def show(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *, shell: Any, collapsed: bool,
-         min_score: float, max_fixes: int) -> view.PanelModel | None:
+         min_score: float, max_fixes: int, widget: bool = True) -> view.PanelModel | None:
     """Display the panel under the current cell's output; returns the model shown (None when nothing matched)."""
     from IPython.display import display
 
-    bundle, model = bundle_for(matches, error, lang, with_widget=has_widget_frontend(shell),
+    bundle, model = bundle_for(matches, error, lang, with_widget=widget and has_widget_frontend(shell),
                                collapsed=collapsed, min_score=min_score, max_fixes=max_fixes)
     if bundle is not None:
         display(bundle)

@@ -122,7 +122,7 @@ class Handler:
         self.last_error = error
         matches = lookup.lookup_error(error, top=3, records_path=list(settings.records_path))
         self.last_matches = matches
-        shown = display.show(matches, error, settings.lang, shell=self.shell,
+        shown = display.show(matches, error, settings.lang, shell=self.shell, widget=settings.widget,
                              collapsed=settings.collapsed if collapsed is None else collapsed,
                              min_score=settings.min_score, max_fixes=settings.max_fixes)
         if shown is not None:

@@ -55,7 +55,7 @@ class ErrfixMagics(Magics):
       %errfix problems        record files that failed to load, and why
 
     Options (``%config ErrfixMagics.<name> = value`` or ipython_config.py): lang, auto, min_score,
-    max_fixes, records_path, collapsed.
+    max_fixes, records_path, collapsed, widget.
     """
 
     lang = Unicode(help="Panel language: 'en' or 'zh'. Default: from LANGUAGE/LC_ALL/LC_MESSAGES/LANG, else English.").tag(config=True)
@@ -64,6 +64,8 @@ class ErrfixMagics(Magics):
     max_fixes = Int(3, help="How many fixes the panel lists.").tag(config=True)
     records_path = List(Unicode(), help="Extra folders of records in the seed format, loaded after the shipped ones.").tag(config=True)
     collapsed = Bool(True, help="Panels start collapsed to one line.").tag(config=True)
+    widget = Bool(True, help="Use the ipywidgets panel (language toggle) in Jupyter front ends; False shows the "
+                               "static HTML panel only, which is lighter (no widget models).").tag(config=True)
 
     def __init__(self, shell: Any = None, **kwargs: Any) -> None:
         super().__init__(shell=shell, **kwargs)

@@ -53,3 +53,10 @@ def test_the_error_output_is_identical_to_a_kernel_without_errfix():
 def test_compile_stage_syntax_errors_get_their_panel_once():
     nb = execute("return 5")
     assert [o.output_type for o in nb.cells[1].outputs] == ["error", "display_data"]
+
+
+def test_with_the_widget_off_the_panel_is_the_static_html_and_text():
+    nb = execute("%config ErrfixMagics.widget = False", "1/0")
+    outputs = nb.cells[2].outputs
+    assert [o.output_type for o in outputs] == ["error", "display_data"]
+    assert set(outputs[1].data) == {"text/html", "text/plain"}
