@@ -124,10 +124,20 @@ def _wrap_wide(paragraph: str, indent: int, width: int, hang: int) -> list[str]:
     return lines
 
 
+_NO_LINE_START = set("，。、；：！？）」』》〉】”’")
+
+
 def _wide_words(text: str) -> list[str]:
-    words, latin = [], ""
+    """Break units: each wide character, each Latin word; closing punctuation sticks to what precedes it."""
+    words: list[str] = []
+    latin = ""
     for ch in text:
-        if display_width(ch) == 2:
+        if ch in _NO_LINE_START and (words or latin):
+            if latin:
+                words.append(latin)
+                latin = ""
+            words[-1] += ch
+        elif display_width(ch) == 2:
             if latin:
                 words.append(latin)
                 latin = ""
