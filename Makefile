@@ -22,7 +22,7 @@ demo: env
 	echo 'c.InteractiveShellApp.extensions = ["errfix_jupyter"]' > $(DEMO)/ipython/profile_default/ipython_config.py
 	IPYTHONDIR=$(abspath $(DEMO))/ipython $(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 \
 	  --ServerApp.port=$(PORT) --ServerApp.root_dir=$(abspath examples) --ServerApp.allow_root=True \
-	  --LanguageServerManager.autodetect=False $(abspath examples)/demo.ipynb
+	  --LanguageServerManager.autodetect=False --LabApp.news_url=None $(abspath examples)/demo.ipynb
 
 ## test: the whole suite (pure, shell, widget, kernel, every record's reproducer, packaging, browser)
 test: env
