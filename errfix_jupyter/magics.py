@@ -43,20 +43,7 @@ def parse(line: str) -> Command:
 
 @magics_class
 class ErrfixMagics(Magics):
-    """%errfix: the fix panel for the last error or for pasted text.
-
-    Usage::
-
-      %errfix                 panel for the last error, expanded
-      %errfix <traceback>     look up pasted text (or use a %%errfix cell for a multi-line traceback)
-      %errfix on | off        show panels automatically on every error, or not
-      %errfix lang en | zh    panel language (English / 简体中文)
-      %errfix apply [N]       put fix N (default 1) of the last panel into the next cell
-      %errfix problems        record files that failed to load, and why
-
-    Options (``%config ErrfixMagics.<name> = value`` or ipython_config.py): lang, auto, min_score,
-    max_fixes, records_path, collapsed, widget.
-    """
+    """The ``%errfix`` magic and the options of errfix_jupyter (``%config ErrfixMagics``)."""
 
     lang = Unicode(help="Panel language: 'en' or 'zh'. Default: from LANGUAGE/LC_ALL/LC_MESSAGES/LANG, else English.").tag(config=True)
     auto = Bool(True, help="Show a panel automatically under every failing cell.").tag(config=True)
@@ -95,7 +82,21 @@ class ErrfixMagics(Magics):
 
     @line_cell_magic
     def errfix(self, line: str, cell: str | None = None) -> None:
-        """%errfix: see ``%errfix?`` (the class docstring) for every subcommand."""
+        """%errfix: the fix panel for the last error or for pasted text.
+
+        Usage::
+
+          %errfix                 panel for the last error, expanded
+          %errfix <traceback>     look up pasted text (or use a %%errfix cell for a multi-line traceback)
+          %errfix on | off        show panels automatically on every error, or not
+          %errfix lang en | zh    panel language (English / 简体中文)
+          %errfix apply [N]       put fix N (default 1) of the last panel into the next cell
+          %errfix problems        record files that failed to load, and why
+          %errfix help            this text
+
+        Options (``%config ErrfixMagics.<name> = value`` or ipython_config.py): lang, auto, min_score,
+        max_fixes, records_path, collapsed, widget; ``%config ErrfixMagics`` lists them with their help.
+        """
         if cell is not None:
             return self._handle_lookup("\n".join(p for p in (line, cell) if p.strip()))
         command = parse(line)
@@ -156,4 +157,4 @@ class ErrfixMagics(Magics):
             print(f"  {problem}")
 
     def _handle_help(self, _: str = "") -> None:
-        print(self.__class__.__doc__)
+        print(self.errfix.__doc__)

@@ -52,3 +52,19 @@ def test_the_demo_shows_the_magic_on_the_last_error_and_on_pasted_text(tmp_path)
     zh_panel = [o for o in by_source["df.append({'Product': 'cake'}, ignore_index=True)"].outputs if o.output_type == "display_data"][0]
     assert "发生了什么" in zh_panel.data["text/html"]
     assert by_source["%errfix apply 2"].outputs == [] or all(o.output_type != "error" for o in by_source["%errfix apply 2"].outputs)
+
+
+def test_nbconvert_html_of_the_executed_demo_has_the_static_panel_without_script(tmp_path):
+    from nbconvert import HTMLExporter
+
+    # As JupyterLab saves it by default: outputs, but no widget state (nbconvert then renders our text/html).
+    nb = nbformat.read(EXAMPLES / "demo.ipynb", as_version=4)
+    NotebookClient(nb, timeout=180, kernel_name="python3", allow_errors=True, store_widget_state=False,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    panels = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+              if o.output_type == "display_data" and "text/html" in o.get("data", {})]
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    assert html.count('<details class="errfix-panel"') == len(panels) >= 9
+    for fragment in html.split('<details class="errfix-panel"')[1:]:
+        assert "<script" not in fragment.split("</details></details>")[0].lower()
+    assert "errfix</b> ▸" in html and "KeyError" in html

@@ -100,3 +100,16 @@ def test_problems_lists_bad_record_files(errfix_shell, tmp_path):
 
 def test_help_is_the_docstring(errfix_shell):
     assert "%errfix apply [N]" in run(errfix_shell, "help").stdout
+
+
+def test_question_mark_help_shows_every_subcommand(errfix_shell):
+    info = errfix_shell.object_inspect("%errfix")
+    assert "%errfix apply [N]" in info["docstring"] and "%errfix lang en | zh" in info["docstring"]
+
+
+def test_xmode_and_pdb_settings_are_honoured(errfix_shell):
+    errfix_shell.run_line_magic("xmode", "Minimal")
+    with capture_output() as cap:
+        errfix_shell.run_cell("def f():\n    1/0\nf()")
+    assert cap.stdout.strip() == "ZeroDivisionError: division by zero"
+    assert len(cap.outputs) == 1

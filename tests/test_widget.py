@@ -57,3 +57,14 @@ def test_the_widget_body_holds_the_fix_code_escaped():
 def test_without_a_front_end_there_is_no_widget():
     bundle, _ = display.bundle_for(MATCHES, ERROR, "en", with_widget=False, collapsed=True, min_score=0.5, max_fixes=3)
     assert set(bundle._repr_mimebundle_()) == {"text/html", "text/plain"}
+
+
+def test_hostile_record_text_stays_escaped_in_the_widget_values():
+    bundle, _ = make()
+    toggle, body = bundle.widget.children[0].children
+    # The accordion title is plain text (the front end sets it as a text label, never as HTML); the body is HTML.
+    for lang in ("en", "zh"):
+        toggle.value = lang
+        assert "<script" not in body.value and "<img" not in body.value
+        assert "&lt;script&gt;" in body.value
+        assert 'href="javascript:' not in body.value
