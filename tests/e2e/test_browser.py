@@ -19,7 +19,8 @@ EXPECTED_PANELS = 9  # seven failing cells, %errfix and %%errfix
 def open_and_run_all(page, jupyter) -> None:
     path = "lab/tree/demo.ipynb?reset" if jupyter.app == "lab" else "notebooks/demo.ipynb"
     page.goto(jupyter.url(path))
-    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell .cm-content", timeout=90_000)
+    # a code cell's editor: a rendered Markdown cell keeps its (hidden) editor too
+    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .cm-content", timeout=90_000)
     jupyter.wait_kernels_idle()
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
