@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import pickle
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from . import __version__
 from .knowledge import KnowledgeBase
@@ -121,6 +123,27 @@ def load_dirs(dirs: Iterable[Path], *, cache: bool = False) -> LoadResult:
     With ``cache``, each folder's parsed and validated records are kept in the user cache folder and reused
     for every file whose size and modification time are unchanged.
     """
+    with gc_paused():
+        return _load_dirs(dirs, cache)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many long-lived objects are created.
+
+    Loading allocates records that all live on; without the pause, every collection walks all of them again,
+    and loading 100,000 records takes minutes instead of seconds. The collector's previous state is restored.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_dirs(dirs: Iterable[Path], cache: bool) -> LoadResult:
     result = LoadResult()
     seen: dict[str, str] = {}
     for directory in dirs:
@@ -206,7 +229,8 @@ def knowledge_base(extra: Sequence[str | os.PathLike[str]] = (), *, bundled: boo
     if key not in _CACHE:
         loaded = load_dirs(dirs, cache=True)
         _CACHE.clear()
-        _CACHE[key] = KnowledgeBase(loaded.records, problems=loaded.problems, required=loaded.required)
+        with gc_paused():
+            _CACHE[key] = KnowledgeBase(loaded.records, problems=loaded.problems, required=loaded.required)
     return _CACHE[key]
 
 
