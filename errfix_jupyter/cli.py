@@ -123,7 +123,8 @@ def _lint(args: argparse.Namespace) -> int:
     from . import lint
 
     result = _load(args.paths)
-    problems = result.problems + lint.lint(result.records, use_allowlist=not args.no_allowlist)
+    found = result.problems + lint.lint(result.records, use_allowlist=not args.no_allowlist)
+    problems = list(dict.fromkeys(found))  # the loader and lint both report a regex that does not compile
     for problem in problems:
         print(problem)
     print(f"{result.files} files, {len(result.records)} records, {len(problems)} problems")

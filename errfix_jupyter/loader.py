@@ -100,8 +100,19 @@ def parse_text(text: str, shown: str, path: Path | None = None, base: Path | Non
     if problems:
         return None, problems
     record = from_dict(data, source=shown)
-    mismatch = id_path_problem(record, path, base)
-    return record, ([mismatch] if mismatch else [])
+    found = [p for p in (id_path_problem(record, path, base), regex_problem(record, shown)) if p]
+    return record, found
+
+
+def regex_problem(record: Record, shown: str) -> Problem | None:
+    """A record whose regex does not compile still loads (near-miss and generic matching need no regex)."""
+    import regex
+
+    try:
+        regex.compile(record.regex)
+    except (regex.error, ValueError, TypeError, RecursionError) as exc:
+        return Problem(shown, "$.regex", f"regex does not compile: {exc}", "RX001")
+    return None
 
 
 def id_path_problem(record: Record, path: Path | None, base: Path | None) -> Problem | None:

@@ -168,3 +168,14 @@ def test_a_corrupt_cache_is_ignored(tmp_path, monkeypatch):
     loader.cache_file(folder.parent).parent.mkdir(parents=True)
     loader.cache_file(folder.parent).write_bytes(b"not a pickle")
     assert [r.id for r in loader.load_dirs([folder.parent], cache=True).records] == ["mine/minimal"]
+
+
+def test_a_regex_that_does_not_compile_is_reported_and_the_record_still_loads(tmp_path):
+    data = json.loads((DATA / "valid" / "minimal.json").read_text())
+    data["regex"] = "ValueError: (unclosed"
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "minimal.json").write_text(json.dumps(data))
+    result = loader.load_dirs([tmp_path])
+    assert [r.id for r in result.records] == ["mine/minimal"]
+    assert [(p.json_path, p.code) for p in result.problems] == [("$.regex", "RX001")]
+    assert "regex does not compile" in str(result.problems[0])
