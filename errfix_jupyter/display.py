@@ -11,9 +11,27 @@ from .matcher import Match
 from .widget import PanelBundle
 
 
+_WARNED: set[str] = set()
+
+
 def has_widget_frontend(shell: Any) -> bool:
     """Widgets only make sense when a kernel talks to a front end (not in terminal IPython)."""
     return getattr(shell, "kernel", None) is not None
+
+
+def widgets_available() -> bool:
+    """Whether ipywidgets imports here; says once, in one line, when it does not (the static panel is used)."""
+    try:
+        import ipywidgets  # noqa: F401
+    except Exception as exc:  # noqa: BLE001 - missing or broken: either way, fall back
+        if "ipywidgets" not in _WARNED:
+            _WARNED.add("ipywidgets")
+            import sys
+
+            print(f"errfix: ipywidgets cannot be imported in this kernel ({type(exc).__name__}: {exc}); "
+                  "showing the static panel instead (pip install ipywidgets for the interactive one)", file=sys.stderr)
+        return False
+    return True
 
 
 def bundle_for(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *, with_widget: bool,
@@ -39,7 +57,8 @@ def show(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *, shell
     """Display the panel under the current cell's output; returns the model shown (None when nothing matched)."""
     from IPython.display import display
 
-    bundle, model = bundle_for(matches, error, lang, with_widget=widget and has_widget_frontend(shell),
+    with_widget = widget and has_widget_frontend(shell) and widgets_available()
+    bundle, model = bundle_for(matches, error, lang, with_widget=with_widget,
                                collapsed=collapsed, min_score=min_score, max_fixes=max_fixes)
     if bundle is not None:
         display(bundle)

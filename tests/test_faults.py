@@ -106,3 +106,18 @@ def test_lint_flags_the_catastrophic_pattern(tmp_path):
     record = from_dict({"id": "mine/evil", "signature": "ValueError: aaaa", "regex": "ValueError: (?:(?:a|aa)+)+b",
                         "domain": "mine", "root_cause": "r", "workarounds": [{"action": "a"}, {"action": "b"}]})
     assert "RX003" in {p.code for p in lint.lint_record(record)}
+
+
+def test_without_ipywidgets_the_static_panel_is_shown_and_said_once(errfix_shell, monkeypatch):
+    import sys
+
+    from errfix_jupyter import display
+
+    monkeypatch.setattr(display, "has_widget_frontend", lambda shell: True)
+    monkeypatch.setattr(display, "_WARNED", set())
+    monkeypatch.setitem(sys.modules, "ipywidgets", None)  # what a kernel without the package sees
+    _, first = run(errfix_shell, "1/0")
+    _, second = run(errfix_shell, "1/0")
+    assert [set(o.data) for o in first.outputs + second.outputs] == [{"text/html", "text/plain"}] * 2
+    assert first.stderr.count("ipywidgets cannot be imported") == 1 and "errfix failed" not in first.stderr
+    assert second.stderr == ""
