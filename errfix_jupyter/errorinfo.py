@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import linecache
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import TracebackType
 
 MAX_MESSAGE = 4000
@@ -53,7 +53,6 @@ class ErrorInfo:
     source_line: str = ""
     base_names: tuple[str, ...] = ()
     from_text: bool = False
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def line(self) -> str:
@@ -101,7 +100,6 @@ def from_exception(exc: BaseException, tb: TracebackType | None = None, _seen: s
         chain=_live_chain(exc, seen),
         source_line=_source_line(exc, frames),
         base_names=tuple(_safe_str(getattr(b, "__name__", "")) for b in _safe_mro(etype)[1:] if b not in (object,)),
-        notes=tuple(cap(_safe_str(n), 500) for n in (getattr(exc, "__notes__", None) or [])[:5] if isinstance(n, str)),
     )
 
 
@@ -296,11 +294,3 @@ def _syntax_error_source(lines: list[str]) -> str:
         if re.match(r"^\s+\^+\s*$", line) and i > 0:
             return lines[i - 1].strip()
     return ""
-
-
-def describe(value: object) -> ErrorInfo:
-    """ErrorInfo from an exception instance or from text, whichever is given."""
-    if isinstance(value, BaseException):
-        return from_exception(value)
-    return from_text(str(value))
-

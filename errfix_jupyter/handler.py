@@ -63,6 +63,7 @@ class Handler:
         self.last_error: ErrorInfo | None = None
         self.last_matches: list[Match] = []
         self.last_model: PanelModel | None = None
+        self._announced: Any = None
 
     # ------------------------------------------------------------ registration
 
@@ -116,11 +117,13 @@ class Handler:
 
     def show_panel(self, error: "ErrorInfo", *, collapsed: bool | None = None, say_if_none: bool = False) -> None:
         """Look ``error`` up and display its panel (raises on failure; callers guard)."""
-        from . import display, lookup
+        from . import display, loader, lookup
 
         settings = self.settings
         self.last_error = error
-        matches = lookup.lookup_error(error, top=3, records_path=list(settings.records_path))
+        kb = loader.knowledge_base(list(settings.records_path))
+        self._announce_problems(kb)
+        matches = lookup.lookup_error(error, top=3, kb=kb)
         self.last_matches = matches
         shown = display.show(matches, error, settings.lang, shell=self.shell, widget=settings.widget,
                              collapsed=settings.collapsed if collapsed is None else collapsed,
@@ -131,6 +134,14 @@ class Handler:
             from .i18n import t
 
             print(t("no_match", settings.lang))
+
+    def _announce_problems(self, kb: Any) -> None:
+        """Once per knowledge base: one line saying how many record files did not load, and where to see why."""
+        if kb.problems and self._announced is not kb:
+            files = len({p.path for p in kb.problems})
+            print(f"errfix: {files} record file(s) have problems and were skipped or partly used; "
+                  "%errfix problems lists them", file=sys.stderr)
+        self._announced = kb
 
     def report_failure(self, exc: BaseException) -> None:
         """The one short line that says errfix failed; the traceback above it is untouched."""

@@ -6,7 +6,6 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Callable, Iterable
 
 import regex
@@ -174,11 +173,3 @@ def lint(records: Iterable[Record], *, use_allowlist: bool = True) -> list[Probl
         skip = allowed.get(record.id, frozenset())
         found += [p for p in lint_record(record) if p.code not in skip]
     return found
-
-
-def relative(path: str, base: Path) -> str:
-    """``path`` relative to ``base`` when inside it (for shorter reports)."""
-    try:
-        return str(Path(path).relative_to(base))
-    except ValueError:
-        return path

@@ -7,8 +7,7 @@ from typing import Any
 
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, line_cell_magic, magics_class
-from traitlets import Bool, Float, Int, List, Unicode, default, validate
-from traitlets import TraitError
+from traitlets import Bool, Float, Int, List, TraitError, Unicode, default, validate
 
 from .i18n import LANGS, resolve_lang
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -27,7 +28,6 @@ except BaseException as exc:
         "name": etype.__name__,
         "qualname": qual,
         "message": str(exc),
-        "last_line": "".join(traceback.format_exception_only(etype, exc)).strip(),
         "traceback": "".join(traceback.format_exception(etype, exc, exc.__traceback__)),
     }
 sys.stdout.flush()
@@ -43,13 +43,7 @@ class Reproduction:
     name: str = ""
     qualname: str = ""
     message: str = ""
-    last_line: str = ""
     traceback: str = ""
-
-    @property
-    def signature(self) -> str:
-        """``Type: message`` as it would be written in a record, with the qualified type name."""
-        return f"{self.qualname}: {self.message}" if self.message else self.qualname
 
 
 def missing_requirements(requires: dict[str, str]) -> list[str]:
@@ -87,8 +81,6 @@ def run(code: str, *, timeout: float = 120.0, python: str | None = None) -> Repr
 
 
 def _child_env() -> dict[str, str]:
-    import os
-
     env = dict(os.environ)
     # Quiet, deterministic, offline children: no GPU probing noise, no matplotlib windows.
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")

@@ -82,7 +82,11 @@ def test_bad_record_files_are_reported_and_the_panel_still_works(errfix_shell, t
     shutil.copytree(DATA / "invalid", folder)
     errfix_shell.run_line_magic("config", f"ErrfixMagics.records_path = [{str(tmp_path)!r}]")
     _, cap = run(errfix_shell, "1/0")
-    assert len(cap.outputs) == 1 and cap.stderr == ""
+    assert len(cap.outputs) == 1
+    assert cap.stderr.strip() == ("errfix: 25 record file(s) have problems and were skipped or partly used; "
+                                  "%errfix problems lists them")
+    _, cap = run(errfix_shell, "1/0")
+    assert len(cap.outputs) == 1 and cap.stderr == "", "said once per knowledge base"
     with capture_output() as cap:
         errfix_shell.run_line_magic("errfix", "problems")
     assert "confidence-is-a-string.json: $.confidence:" in cap.stdout
