@@ -11,8 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from errfix_jupyter import loader, reproduce  # noqa: E402
+sys.path[:0] = [str(ROOT), str(ROOT / "dev")]
+from errfix_jupyter import loader  # noqa: E402
+
+import record_runner as reproduce  # noqa: E402
 
 
 def one(record):

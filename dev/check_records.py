@@ -1,7 +1,14 @@
-"""Authoring check for record files: schema and lint (as `errfix lint`), then the reproducer, printing the real message.
+"""Authoring check for record files and migration tables, as the test suite will run them.
 
-Usage: .venv/bin/python dev/check_records.py [--no-run] records/pandas/*.json
-`tests/test_reproducers.py` is the full check (it also asserts the real traceback ranks the record first).
+Records: schema and lint (as `errfix lint`, cross-record checks against the whole knowledge base included), then the
+reproducer on every applicable Python (3.11, and 3.12/3.13 for standard-library records), the regex against the real
+message, each fix's verify program, and the rank of the record on its real traceback.
+Migration tables: every entry's reproducer raises a message that finds the entry, and its fix runs clean.
+
+Usage:
+  .venv/bin/python dev/check_records.py records/pandas/foo.json [more files or folders]
+  .venv/bin/python dev/check_records.py --no-run records/pandas          # schema and lint only
+  .venv/bin/python dev/check_records.py migrations/pandas.json
 """
 
 from __future__ import annotations
@@ -9,47 +16,85 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import regex
-
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from errfix_jupyter import lint, loader, reproduce  # noqa: E402
+sys.path[:0] = [str(ROOT), str(ROOT / "dev")]
+from errfix_jupyter import lint, loader, lookup, migrations  # noqa: E402
+from errfix_jupyter.knowledge import KnowledgeBase  # noqa: E402
+
+import record_runner  # noqa: E402
 
 
-def check(path: Path, run: bool) -> list[str]:
+def record_files(args: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for arg in args:
+        path = Path(arg).resolve()
+        files += sorted(path.rglob("*.json")) if path.is_dir() else [path]
+    return files
+
+
+def check_record(path: Path, kb: KnowledgeBase, run: bool) -> list[str]:
     record, problems = loader.load_file(path, ROOT / "records")
     found = [str(p) for p in problems]
     if record is None:
         return found
-    found += [str(p) for p in lint.lint_record(record)]
-    if run and record.reproduce:
-        found += check_reproducer(path, record)
+    others = [r for r in kb.records if r.id != record.id] + [record]
+    found += [str(p) for p in lint.lint([record]) if p.code != "BROAD001"]
+    found += [str(p) for p in lint.cross_check(others) if p.path == str(path) or record.id in p.message]
+    if run and record.reproduce and record.verification_tier == "reproduced":
+        found += check_run(path, record, kb)
     return found
 
 
-def check_reproducer(path: Path, record) -> list[str]:  # type: ignore[no-untyped-def]
-    missing = reproduce.missing_requirements(dict(record.reproduce.get("requires") or {}))
+def check_run(path: Path, record, kb: KnowledgeBase) -> list[str]:  # type: ignore[no-untyped-def]
+    missing = record_runner.missing_requirements(dict(record.reproduce.get("requires") or {}))
     if missing:
         return [f"{path}: SKIP, not installed: {', '.join(missing)}"]
-    got = reproduce.run(record.reproduce["code"], timeout=float(record.reproduce.get("timeout", 180)))
-    if not got.raised:
-        return [f"{path}: $.reproduce.code: raised nothing"]
-    print(f"  {path.name}: raised {got.qualname}: {got.message[:300]!r}")
-    texts = [f"{got.qualname}: {got.message}", f"{got.name}: {got.message}"]
-    if not any(regex.search(record.regex, t, timeout=1) for t in texts):
-        return [f"{path}: $.regex: does not match the real message {texts[0][:300]!r}"]
-    return []
+    result = record_runner.run_record(record)
+    for version, got in result.raised.items():
+        print(f"  {path.name} [{version}]: {got.line[:300]!r}" if got.raised else f"  {path.name} [{version}]: raised nothing")
+    for index, fixed in sorted(result.fixes.items()):
+        print(f"  {path.name}: fix {index + 1} verify: {'raised ' + fixed.line[:200] if fixed.raised else 'ok'}")
+    found = [f"{path}: {p}" for p in result.problems]
+    unverified = [i + 1 for i, w in enumerate(record.workarounds) if w.code and not w.is_check and i not in result.fixes]
+    if unverified:
+        found.append(f"{path}: fixes {unverified} have code but were not verified (no verify program)")
+    here = next(iter(result.raised.values()), None)
+    if here is not None and here.raised:
+        merged = KnowledgeBase([r for r in kb.records if r.id != record.id] + [record])
+        ranking = lookup.lookup_text(here.traceback, top=3, kb=merged)
+        if not ranking or ranking[0].record.id != record.id:
+            found.append(f"{path}: its real traceback ranks {[(m.record.id, m.score) for m in ranking]} first, not this record")
+    return found
+
+
+def check_table(path: Path, run: bool) -> list[str]:
+    table, problems = migrations.load_table(path)
+    found = [str(p) for p in problems]
+    if table is None or not run:
+        return found
+    index = migrations.load_tables([ROOT / "migrations"])
+    index.add(table) if not any(t.source == str(path) for t in index.tables) else None
+    for result in record_runner.run_entries(table.entries, index):
+        line = result.raised.line[:200] if result.raised and result.raised.raised else "-"
+        print(f"  {result.entry_id} [{result.python}]: {line}" + ("" if result.fixed is None else
+              f"  | fix: {'raised ' + result.fixed.line[:120] if result.fixed.raised else 'ok'}"))
+        found += [f"{path}: {result.entry_id}: {p}" for p in result.problems]
+    no_repro = [e.id for e in table.entries if not e.reproduce and not e.sources]
+    found += [f"{path}: {eid}: neither a reproducer nor a cited source" for eid in no_repro]
+    return found
 
 
 def main(argv: list[str]) -> int:
     run = "--no-run" not in argv
-    paths = [Path(a).resolve() for a in argv if not a.startswith("--")]
+    paths = record_files([a for a in argv if not a.startswith("--")])
+    kb = loader.knowledge_base()
     problems = 0
     for path in paths:
-        for line in check(path, run):
+        lines = check_table(path, run) if path.parent.name == "migrations" else check_record(path, kb, run)
+        for line in lines:
             print(line)
             problems += "SKIP, not installed" not in line
-    print(f"{len(paths)} records checked, {problems} problems")
+    print(f"{len(paths)} files checked, {problems} problems")
     return 1 if problems else 0
 
 

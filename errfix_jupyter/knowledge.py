@@ -7,7 +7,7 @@ from typing import Iterable, Mapping, Sequence
 
 import regex
 
-from .literals import required_words, tokens
+from .literals import literal_size, normalise, required_words, tokens
 from .record import Record
 from .schema import Problem
 
@@ -78,8 +78,6 @@ class KnowledgeBase:
         """The record's signature and aliases, message part only, normalised for near-miss comparison (cached)."""
         cached = self._normalised.get(record.id)
         if cached is None:
-            from .matcher import normalise
-
             texts = (record.signature, *record.aliases)
             cached = tuple(normalise(t.partition(": ")[2] if ": " in t else t) for t in texts)
             self._normalised[record.id] = cached
@@ -89,8 +87,6 @@ class KnowledgeBase:
         """How specific the record's regex is (its fixed letters and digits), cached."""
         size = self._literal_size.get(record.id)
         if size is None:
-            from .matcher import literal_size
-
             size = self._literal_size[record.id] = literal_size(record.regex)
         return size
 

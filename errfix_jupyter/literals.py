@@ -120,3 +120,27 @@ def _literal_runs(pattern: str) -> list[str]:
 def _quantified(pattern: str, after: int) -> bool:
     """Whether the atom ending just before ``after`` is followed by a quantifier."""
     return after < len(pattern) and pattern[after] in _QUANTIFIERS
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(message: str) -> str:
+    """A message with numbers masked and spaces folded, for near-miss comparison.
+
+    Quoted names are kept: masking them would make every "'X' object has no attribute 'y'" alike.
+    """
+    return _SPACE.sub(" ", _NUMBER.sub("0", message[:400].lower())).strip()
+
+
+_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
+_ESCAPE = re.compile(r"\\[A-Za-z](?:\{[^}]*\})?")
+_GROUP_FLAGS = re.compile(r"\(\?(?:[a-zA-Z]+\)|P?<[^>]*>|[:=!]|<[=!])")
+_QUANT = re.compile(r"\{\d*,?\d*\}")
+
+
+def literal_size(pattern: str) -> int:
+    """How many letters and digits a pattern spells out literally (its fixed text), a measure of how specific it is."""
+    text = _QUANT.sub("", _GROUP_FLAGS.sub("", _ESCAPE.sub("", _CLASS.sub("", pattern))))
+    return sum(ch.isalnum() for ch in text)

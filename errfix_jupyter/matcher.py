@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from . import versions
 from .errorinfo import ErrorInfo
 from .knowledge import KnowledgeBase
-from .literals import tokens
+from .literals import literal_size, normalise, tokens
 from .record import Record
 
 MatchKind = Literal["regex", "near_miss", "generic"]
@@ -123,18 +123,6 @@ def _near_miss_pass(error: ErrorInfo, kb: KnowledgeBase, names: Sequence[str], w
             found[record.id] = ("near_miss", Reason("near_miss", base, {"similarity": f"{similarity:.0%}"}))
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_SPACE = re.compile(r"\s+")
-
-
-def normalise(message: str) -> str:
-    """A message with numbers masked and spaces folded, for near-miss comparison.
-
-    Quoted names are kept: masking them would make every "'X' object has no attribute 'y'" alike.
-    """
-    return _SPACE.sub(" ", _NUMBER.sub("0", message[:400].lower())).strip()
-
-
 def _similarity(a: str, b: str) -> float:
     if not a or not b or min(len(a), len(b)) < NEAR_MISS_MIN * max(len(a), len(b)):
         return 0.0  # lengths alone rule out a ratio of NEAR_MISS_MIN
@@ -199,18 +187,6 @@ def _specificity(record: Record, error: ErrorInfo, size: int) -> list[Reason]:
         if hit:
             reasons.append(Reason("source_line", SOURCE_LINE, {"line": error.source_line[:80]}))
     return reasons
-
-
-_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
-_ESCAPE = re.compile(r"\\[A-Za-z](?:\{[^}]*\})?")
-_GROUP_FLAGS = re.compile(r"\(\?(?:[a-zA-Z]+\)|P?<[^>]*>|[:=!]|<[=!])")
-_QUANT = re.compile(r"\{\d*,?\d*\}")
-
-
-def literal_size(pattern: str) -> int:
-    """How many letters and digits a pattern spells out literally (its fixed text), a measure of how specific it is."""
-    text = _QUANT.sub("", _GROUP_FLAGS.sub("", _ESCAPE.sub("", _CLASS.sub("", pattern))))
-    return sum(ch.isalnum() for ch in text)
 
 
 def _version_reasons(checks: list[versions.VersionCheck]) -> list[Reason]:

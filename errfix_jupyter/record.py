@@ -18,6 +18,14 @@ class Workaround:
     condition: str = ""
     success_rate: float | None = None
     code: str = ""
+    kind: str = "fix"
+    verify: str = ""
+    sources: tuple[str, ...] = ()
+
+    @property
+    def is_check(self) -> bool:
+        """A check only inspects (``print(df.columns)``); it is shown as a check, never as a fix."""
+        return self.kind == "check"
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,7 @@ class Record:
     aliases: tuple[str, ...] = ()
     confused_with: tuple[str, ...] = ()
     reproduce: Mapping[str, Any] | None = None
+    sources: tuple[str, ...] = ()
     source: str = ""
     raw: Mapping[str, Any] = field(default_factory=dict)
 
@@ -91,9 +100,9 @@ class Record:
 
     @property
     def ranked_workarounds(self) -> list[tuple[int, Workaround]]:
-        """Workarounds with their index in the record, best success rate first (stable for ties)."""
+        """Workarounds with their index in the record: fixes before checks, then best success rate first."""
         indexed = list(enumerate(self.workarounds))
-        return sorted(indexed, key=lambda pair: -(pair[1].success_rate or 0.0))
+        return sorted(indexed, key=lambda pair: (pair[1].is_check, -(pair[1].success_rate or 0.0)))
 
 
 def exception_name_of(text: str) -> str:
@@ -115,7 +124,7 @@ def from_dict(data: Mapping[str, Any], source: str = "") -> Record:
         signature_zh=_str(data.get("signature_zh")),
         summary_zh=_str(data.get("summary_zh")),
         root_cause_zh=_str(data.get("root_cause_zh")),
-        workarounds_zh=tuple(_translation(t) for t in _list(data.get("workarounds_zh"))),
+        workarounds_zh=_workaround_translations(data),
         dead_ends=tuple(_dead_end(d) for d in _dicts(data.get("dead_ends"))),
         dead_ends_zh=tuple(_translation(t) for t in _list(data.get("dead_ends_zh"))),
         versions=tuple(_version(v) for v in _dicts(data.get("versions")) if _str(v.get("version"))),
@@ -130,6 +139,7 @@ def from_dict(data: Mapping[str, Any], source: str = "") -> Record:
         aliases=tuple(_strs(data.get("aliases"))),
         confused_with=tuple(_strs(_dict(data.get("transition_graph")).get("frequently_confused_with"))),
         reproduce=_dict(data.get("reproduce")) or None,
+        sources=tuple(_strs(data.get("sources"))),
         source=source,
         raw=dict(data),
     )
@@ -142,6 +152,9 @@ def _workaround(d: Mapping[str, Any]) -> Workaround:
         condition=_str(d.get("condition")),
         success_rate=_rate(d.get("success_rate")),
         code=_str(d.get("code")),
+        kind="check" if d.get("kind") == "check" else "fix",
+        verify=_str(d.get("verify")),
+        sources=tuple(_strs(d.get("sources"))),
     )
 
 
@@ -163,6 +176,21 @@ def _version(d: Mapping[str, Any]) -> VersionRange:
         behavior_change=_str(d.get("behavior_change")),
         status=_str(d.get("status")),
     )
+
+
+def _workaround_translations(data: Mapping[str, Any]) -> tuple[Translation, ...]:
+    """``workarounds_zh`` is the seed's list of strings (the action); ``workarounds_zh_details`` adds how and when.
+
+    Objects in ``workarounds_zh`` (an earlier form of ours) are still read.
+    """
+    details = _list(data.get("workarounds_zh_details"))
+    items = []
+    for i, item in enumerate(_list(data.get("workarounds_zh"))):
+        base = _translation(item)
+        extra = _dict(details[i]) if i < len(details) else {}
+        items.append(Translation(action=base.action, how=base.how or _str(extra.get("how")),
+                                 condition=base.condition or _str(extra.get("condition"))))
+    return tuple(items)
 
 
 def _translation(item: Any) -> Translation:

@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
+sys.path.insert(0, str(ROOT / "dev"))  # record_runner: reproducers and verify programs (not shipped)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 CORE = ["record", "schema", "loader", "knowledge", "literals", "errorinfo", "matcher", "versions", "lint",
-        "i18n", "view", "render_text", "render_html", "lookup", "reproduce", "cli"]
+        "i18n", "view", "render_text", "render_html", "lookup", "cli", "patterns", "placeholders", "migrations", "imports"]
 
 
 def test_the_core_modules_and_a_lookup_load_no_ipython_and_no_widgets():

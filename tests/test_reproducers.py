@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 import regex
 
-from errfix_jupyter import loader, lookup, reproduce
+from errfix_jupyter import loader, lookup
+
+import record_runner as reproduce
 from errfix_jupyter.knowledge import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parents[1]
