@@ -9,6 +9,7 @@ Usage:
   .venv/bin/python dev/check_records.py records/pandas/foo.json [more files or folders]
   .venv/bin/python dev/check_records.py --no-run records/pandas          # schema and lint only
   .venv/bin/python dev/check_records.py migrations/pandas.json
+  --root DIR: the checkout whose records/ and migrations/ form the knowledge base (default: this one)
 """
 
 from __future__ import annotations
@@ -32,8 +33,11 @@ def record_files(args: list[str]) -> list[Path]:
     return files
 
 
+DATA = ROOT
+
+
 def check_record(path: Path, kb: KnowledgeBase, run: bool) -> list[str]:
-    record, problems = loader.load_file(path, ROOT / "records")
+    record, problems = loader.load_file(path, DATA / "records")
     found = [str(p) for p in problems]
     if record is None:
         return found
@@ -72,7 +76,7 @@ def check_table(path: Path, run: bool) -> list[str]:
     found = [str(p) for p in problems]
     if table is None or not run:
         return found
-    index = migrations.load_tables([ROOT / "migrations"])
+    index = migrations.load_tables([DATA / "migrations"])
     index.add(table) if not any(t.source == str(path) for t in index.tables) else None
     for result in record_runner.run_entries(table.entries, index):
         line = result.raised.line[:200] if result.raised and result.raised.raised else "-"
@@ -85,9 +89,15 @@ def check_table(path: Path, run: bool) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    global DATA
     run = "--no-run" not in argv
+    if "--root" in argv:
+        at = argv.index("--root")
+        DATA = Path(argv[at + 1]).resolve()
+        argv = argv[:at] + argv[at + 2:]
     paths = record_files([a for a in argv if not a.startswith("--")])
-    kb = loader.knowledge_base()
+    loaded = loader.load_dirs([DATA / "records", DATA / "seeds"])
+    kb = KnowledgeBase(loaded.records)
     problems = 0
     for path in paths:
         lines = check_table(path, run) if path.parent.name == "migrations" else check_record(path, kb, run)
