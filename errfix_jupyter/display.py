@@ -1,16 +1,17 @@
-"""Build the panel bundle for a front end and display it (thin glue over view, renderers and widget)."""
+"""Show a panel under the current cell: one bundle (widget + HTML + text), at most LIVE widget models kept (glue)."""
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+import sys
+from collections import deque
+from typing import Any, Mapping
 
-from . import render_html, render_text, view
-from .errorinfo import ErrorInfo
-from .i18n import LANGS, Lang
-from .matcher import Match
-from .widget import PanelBundle
+from . import bundle
+from .bundle import PanelBundle
+from .i18n import Lang
+from .view import PanelModel
 
-
+LIVE = 100  # widget models kept per shell; an older panel becomes its static HTML and its model is closed
 _WARNED: set[str] = set()
 
 
@@ -20,46 +21,99 @@ def has_widget_frontend(shell: Any) -> bool:
 
 
 def widgets_available() -> bool:
-    """Whether ipywidgets imports here; says once, in one line, when it does not (the static panel is used)."""
+    """Whether anywidget (and ipywidgets) import here; says once, in one line, when they do not."""
     try:
-        import ipywidgets  # noqa: F401
-    except Exception as exc:  # noqa: BLE001 - missing or broken: either way, fall back
-        if "ipywidgets" not in _WARNED:
-            _WARNED.add("ipywidgets")
-            import sys
-
-            print(f"errfix: ipywidgets cannot be imported in this kernel ({type(exc).__name__}: {exc}); "
-                  "showing the static panel instead (pip install ipywidgets for the interactive one)", file=sys.stderr)
+        from . import widget  # noqa: F401
+    except Exception as exc:  # noqa: BLE001 - missing or broken: either way, the static panel is shown
+        if "widget" not in _WARNED:
+            _WARNED.add("widget")
+            print(f"errfix: the interactive panel needs anywidget and ipywidgets ({type(exc).__name__}: {exc}); "
+                  "showing the static panel instead", file=sys.stderr)
         return False
     return True
 
 
-def bundle_for(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *, with_widget: bool,
-               collapsed: bool, min_score: float, max_fixes: int) -> tuple[PanelBundle | None, view.PanelModel | None]:
-    """The one display object (widget + HTML + text) for these matches, and the model shown."""
-    models = {code: view.build(matches, error, code, min_score=min_score, max_fixes=max_fixes) for code in LANGS}
-    model = models[lang]
-    if model is None:
-        return None, None
-    other = models["zh" if lang == "en" else "en"]
-    html = render_html.render_html(model, other=other, collapsed=collapsed)
-    text = render_text.render_text(model, collapsed=collapsed and not with_widget)
-    widget = None
-    if with_widget:
+class Display:
+    """Displays panels for one shell and releases the widget models of old panels."""
+
+    def __init__(self, shell: Any) -> None:
+        self.shell = shell
+        self._live: deque[tuple[str, Any, PanelBundle]] = deque()
+        self._count = 0
+
+    def show(self, models: Mapping[Lang, PanelModel], lang: Lang, *, collapsed: bool, widget: bool,
+             show_error: bool = False) -> PanelBundle:
+        """Display the panel; the widget when the front end has one and it is wanted, else static HTML and text."""
+        from IPython.display import display
+
+        interactive = widget and has_widget_frontend(self.shell) and widgets_available()
+        static = bundle.static_bundle(models, lang, collapsed=collapsed, text_collapsed=collapsed and not interactive,
+                                      show_error=show_error)
+        if not interactive:
+            display(static)
+            return static
         from .widget import make_widget
 
-        widget = make_widget(models, lang, collapsed=collapsed)  # type: ignore[arg-type]
-    return PanelBundle(html, text, widget), model
+        panel = make_widget(bundle.widget_data(models, lang, collapsed=collapsed, show_error=show_error))
+        shown = PanelBundle(static.html, static.text, panel)
+        self._count += 1
+        display_id = f"errfix-{id(self):x}-{self._count}"
+        display(shown, display_id=display_id)
+        self._live.append((display_id, panel, static))
+        self._release()
+        return shown
+
+    def _release(self) -> None:
+        from IPython.display import update_display
+
+        while len(self._live) > LIVE:
+            display_id, panel, static = self._live.popleft()
+            try:
+                update_display(static, display_id=display_id)
+            finally:
+                panel.close()
+
+    def close(self) -> None:
+        """Close every live widget model (on unload)."""
+        while self._live:
+            self._live.popleft()[1].close()
 
 
-def show(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *, shell: Any, collapsed: bool,
-         min_score: float, max_fixes: int, widget: bool = True) -> view.PanelModel | None:
-    """Display the panel under the current cell's output; returns the model shown (None when nothing matched)."""
-    from IPython.display import display
+class _Progress:
+    """Progress of a long index build: a bar under the cell in Jupyter, one line in a terminal; silent for short builds."""
 
-    with_widget = widget and has_widget_frontend(shell) and widgets_available()
-    bundle, model = bundle_for(matches, error, lang, with_widget=with_widget,
-                               collapsed=collapsed, min_score=min_score, max_fixes=max_fixes)
-    if bundle is not None:
-        display(bundle)
-    return model
+    SHOW_AFTER = 2000  # files; about a second of work
+
+    def __init__(self, shell: Any) -> None:
+        self.shell = shell
+        self.handle: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.SHOW_AFTER:
+            return
+        try:
+            self._show(done, total)
+        except Exception:  # noqa: BLE001 - progress is a courtesy; it must never break a lookup
+            pass
+
+    def _show(self, done: int, total: int) -> None:
+        text = f"errfix: indexing record files {done:,}/{total:,}"
+        if not has_widget_frontend(self.shell):
+            end = "\n" if done >= total else ""
+            print(f"\r{text}", end=end, file=sys.stderr, flush=True)
+            return
+        from IPython.display import HTML, display
+
+        share = done / total if total else 1.0
+        html = (f'<div class="errfix-progress" style="font-size:12px">{text} '
+                f'<progress value="{done}" max="{total}" style="width:200px"></progress> {share:.0%}</div>')
+        bundle_ = HTML(html)
+        if self.handle is None:
+            self.handle = display(bundle_, display_id=True)
+        else:
+            self.handle.update(bundle_)
+
+
+def progress_reporter(shell: Any) -> Any:
+    """The progress callback for index builds in this shell."""
+    return _Progress(shell)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import linecache
+import os
 import re
+import stat
+import traceback
 from dataclasses import dataclass
 from types import TracebackType
 
@@ -11,11 +14,14 @@ MAX_MESSAGE = 4000
 MAX_TEXT = 200_000
 MAX_FRAMES = 200
 MAX_CHAIN = 8
+MAX_NOTES = 8
+MAX_MEMBERS = 8
+MAX_SOURCE_BYTES = 1_000_000
 
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
-_CHAIN_SEPARATOR = re.compile(
-    r"^\s*(?:During handling of the above exception, another exception occurred:"
-    r"|The above exception was the direct cause of the following exception:)\s*$",
+_CHAIN_SEPARATOR = re.compile(  # [ \t]* not \s*: \s* spans blank lines and makes the split quadratic
+    r"^[ \t]*(?:During handling of the above exception, another exception occurred:"
+    r"|The above exception was the direct cause of the following exception:)[ \t]*$",
     re.M,
 )
 _EXC_LINE = re.compile(r"^([A-Za-z_][\w.]*)(?::(?: (.*))?)?$")
@@ -53,6 +59,8 @@ class ErrorInfo:
     source_line: str = ""
     base_names: tuple[str, ...] = ()
     from_text: bool = False
+    notes: tuple[str, ...] = ()
+    members: tuple["ErrorInfo", ...] = ()
 
     @property
     def line(self) -> str:
@@ -60,6 +68,11 @@ class ErrorInfo:
         if not self.qualname:
             return self.message
         return f"{self.qualname}: {self.message}" if self.message else self.qualname
+
+    @property
+    def subject(self) -> "ErrorInfo":
+        """The error to look up: an ExceptionGroup's first member (recursively), else this error."""
+        return self.members[0].subject if self.members else self
 
     @property
     def type_names(self) -> tuple[str, ...]:
@@ -81,12 +94,25 @@ def strip_ansi(text: str) -> str:
 # ---------------------------------------------------------------- live exceptions
 
 
-def from_exception(exc: BaseException, tb: TracebackType | None = None, _seen: set[int] | None = None) -> ErrorInfo:
-    """Describe a live exception; never raises, whatever ``__str__`` or ``__module__`` do."""
-    seen = _seen if _seen is not None else set()
-    seen.add(id(exc))
+def from_exception(exc: BaseException, tb: TracebackType | None = None) -> ErrorInfo:
+    """Describe a live exception with the standard library's TracebackException; never raises.
+
+    Chains, ExceptionGroup members and ``__notes__`` come from ``traceback.TracebackException`` (no source lines
+    are looked up there); frames and their modules from ``traceback.walk_tb``. A hostile exception (a ``__cause__``
+    or ``__notes__`` property that raises, a ``__str__`` that fails) still gets a description, from safe reads only.
+    """
+    tb = tb if tb is not None else _attribute(exc, "__traceback__")
+    try:
+        summary = traceback.TracebackException(type(exc), exc, tb, lookup_lines=False, max_group_width=8, max_group_depth=4)
+    except Exception:  # noqa: BLE001 - a property of the exception raised: describe it without the chain
+        summary = None
+    return _describe(exc, tb, summary, depth=0)
+
+
+def _describe(exc: BaseException, tb: TracebackType | None, summary: traceback.TracebackException | None,
+              depth: int) -> ErrorInfo:
     etype = type(exc)
-    frames = _live_frames(tb if tb is not None else getattr(exc, "__traceback__", None))
+    frames = _live_frames(tb)
     module = _safe_str(getattr(etype, "__module__", "")) or "builtins"
     name = _safe_str(getattr(etype, "__name__", "")) or "Exception"
     qual = _safe_str(getattr(etype, "__qualname__", "")) or name
@@ -94,26 +120,66 @@ def from_exception(exc: BaseException, tb: TracebackType | None = None, _seen: s
     return ErrorInfo(
         type_name=name,
         qualname=qualname,
-        message=cap(_message_of(exc)),
+        message=cap(_message_of(exc, summary)),
         frames=frames,
         libraries=_libraries(frames, module),
-        chain=_live_chain(exc, seen),
+        chain=_chain(exc, summary, depth),
         source_line=_source_line(exc, frames),
         base_names=tuple(_safe_str(getattr(b, "__name__", "")) for b in _safe_mro(etype)[1:] if b not in (object,)),
+        notes=tuple(cap(_valid_unicode(n), 500) for n in (summary.__notes__ or ())[:MAX_NOTES] if isinstance(n, str)) if summary else (),
+        members=_members(exc, summary, depth),
     )
 
 
-def _message_of(exc: BaseException) -> str:
+def _chain(exc: BaseException, summary: traceback.TracebackException | None, depth: int) -> tuple[ErrorInfo, ...]:
+    """The causes and contexts, innermost last, as TracebackException found them (cycles cut)."""
+    chain: list[ErrorInfo] = []
+    current, node = exc, summary
+    while node is not None and len(chain) < MAX_CHAIN:
+        nxt = node.__cause__ if node.__cause__ is not None else (None if node.__suppress_context__ else node.__context__)
+        if nxt is None:
+            break
+        value = _attribute(current, "__cause__") if node.__cause__ is not None else _attribute(current, "__context__")
+        if not isinstance(value, BaseException):
+            break
+        chain.append(_describe(value, _attribute(value, "__traceback__"), None, depth + 1))
+        current, node = value, nxt
+    return tuple(chain)
+
+
+def _members(exc: BaseException, summary: traceback.TracebackException | None, depth: int) -> tuple[ErrorInfo, ...]:
+    """The sub-exceptions of an ExceptionGroup (bounded in number and depth)."""
+    members = _attribute(exc, "exceptions") if isinstance(exc, BaseExceptionGroup) else None
+    if not isinstance(members, tuple) or depth >= 3:
+        return ()
+    nested = (summary.exceptions or []) if summary is not None else []
+    out = []
+    for i, member in enumerate(members[:MAX_MEMBERS]):
+        if isinstance(member, BaseException):
+            out.append(_describe(member, _attribute(member, "__traceback__"), nested[i] if i < len(nested) else None, depth + 1))
+    return tuple(out)
+
+
+def _attribute(value: object, name: str) -> object:
+    """An exception's attribute, or None when reading it raises (a hostile property)."""
+    try:
+        return getattr(value, name, None)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _message_of(exc: BaseException, summary: traceback.TracebackException | None = None) -> str:
+    if isinstance(exc, SyntaxError):
+        msg = _attribute(exc, "msg")
+        if isinstance(msg, str) and msg:
+            return _valid_unicode(msg)
+    if summary is not None and isinstance(getattr(summary, "_str", None), str):
+        return _valid_unicode(summary._str)
     try:
         text = str(exc)
     except BaseException:  # noqa: BLE001 - a user's __str__ may raise anything
-        try:
-            text = repr(exc)
-        except BaseException:  # noqa: BLE001
-            text = f"<{type(exc).__name__} whose str() failed>"
-    if isinstance(exc, SyntaxError) and exc.msg:
-        text = exc.msg if isinstance(exc.msg, str) else text
-    return _valid_unicode(text)
+        text = f"<{type(exc).__name__} whose str() failed>"
+    return _valid_unicode(text if isinstance(text, str) else "")
 
 
 def _valid_unicode(text: str) -> str:
@@ -135,16 +201,18 @@ def _safe_mro(etype: type) -> tuple[type, ...]:
 _RUNNER_MODULES = {"IPython", "ipykernel"}
 
 
-def _live_frames(tb: TracebackType | None) -> tuple[Frame, ...]:
+def _live_frames(tb: object) -> tuple[Frame, ...]:
+    if not isinstance(tb, TracebackType):
+        return ()
     # IPython hands the handler a traceback that starts in its own run_code frame: skip that machinery.
-    while tb is not None and tb.tb_next is not None and _top(tb.tb_frame.f_globals.get("__name__")) in _RUNNER_MODULES:
+    while tb.tb_next is not None and _top(tb.tb_frame.f_globals.get("__name__")) in _RUNNER_MODULES:
         tb = tb.tb_next
     frames = []
-    while tb is not None and len(frames) < MAX_FRAMES:
-        code = tb.tb_frame.f_code
-        module = tb.tb_frame.f_globals.get("__name__")
-        frames.append(Frame(code.co_filename, tb.tb_lineno, code.co_name, module=_top(module)))
-        tb = tb.tb_next
+    for frame, lineno in traceback.walk_tb(tb):
+        if len(frames) >= MAX_FRAMES:
+            break
+        code = frame.f_code
+        frames.append(Frame(code.co_filename, lineno or 0, code.co_name, module=_top(frame.f_globals.get("__name__"))))
     return tuple(frames)
 
 
@@ -170,29 +238,35 @@ def _module_from_path(filename: str) -> str:
     return found.group(1) if found else ""
 
 
-def _live_chain(exc: BaseException, seen: set[int]) -> tuple[ErrorInfo, ...]:
-    chain = []
-    current = exc
-    while len(chain) < MAX_CHAIN:
-        cause = current.__cause__ if current.__cause__ is not None else (
-            None if current.__suppress_context__ else current.__context__)
-        if not isinstance(cause, BaseException) or id(cause) in seen:
-            break
-        seen.add(id(cause))
-        chain.append(from_exception(cause, None, seen))
-        current = cause
-    return tuple(chain)
-
-
 def _source_line(exc: BaseException, frames: tuple[Frame, ...]) -> str:
-    if isinstance(exc, SyntaxError) and isinstance(exc.text, str):
-        return exc.text.strip()
+    if isinstance(exc, SyntaxError):
+        text = _attribute(exc, "text")
+        return cap(text.strip(), 300) if isinstance(text, str) else ""
     for frame in reversed(frames):
-        if not _module_from_path(frame.filename):
-            line = linecache.getline(frame.filename, frame.lineno).strip()
+        if not _module_from_path(frame.filename) and frame.module not in _RUNNER_MODULES:
+            line = source_line(frame.filename, frame.lineno)
             if line:
                 return cap(line, 300)
     return ""
+
+
+def source_line(filename: str, lineno: int) -> str:
+    """One source line, read only where it is safe: IPython's cells (already in linecache) or a regular file < 1 MB.
+
+    Never a device, a FIFO or a huge file: ``/dev/zero`` or a pipe as a code object's filename must not hang or fill
+    the kernel.
+    """
+    cached = linecache.cache.get(filename)
+    if cached is not None and len(cached) >= 3 and isinstance(cached[2], list):
+        lines = cached[2]
+        return lines[lineno - 1].strip() if 0 < lineno <= len(lines) and isinstance(lines[lineno - 1], str) else ""
+    try:
+        info = os.stat(filename)
+    except (OSError, ValueError):
+        return ""
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SOURCE_BYTES:
+        return ""
+    return linecache.getline(filename, lineno).strip()
 
 
 # ---------------------------------------------------------------- pasted text

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from .handler import Handler
 from .magics import ErrfixMagics
 
 STATE = "_errfix_jupyter_state"
-
-
-@dataclass
-class State:
-    """What load() installed on a shell, so unload() can take exactly that away."""
-
-    magics: ErrfixMagics
-    handler: Handler
 
 
 def load(shell: Any) -> None:
@@ -25,24 +15,22 @@ def load(shell: Any) -> None:
         return
     magics = ErrfixMagics(shell=shell)
     shell.register_magics(magics)
-    handler = Handler(shell, magics)
-    magics.handler = handler
-    handler.register()
-    shell.events.register("post_run_cell", handler.on_post_run_cell)
-    setattr(shell, STATE, State(magics, handler))
+    magics.handler.register()
+    shell.events.register("post_run_cell", magics.handler.on_post_run_cell)
+    setattr(shell, STATE, magics)
 
 
 def unload(shell: Any) -> None:
     """Restore the previous (custom_exceptions, CustomTB) pair and remove the hook and the magic."""
-    state: State | None = getattr(shell, STATE, None)
-    if state is None:
+    magics: ErrfixMagics | None = getattr(shell, STATE, None)
+    if magics is None:
         return
     try:
-        shell.events.unregister("post_run_cell", state.handler.on_post_run_cell)
+        shell.events.unregister("post_run_cell", magics.handler.on_post_run_cell)
     except ValueError:
         pass
-    state.handler.restore_previous()
-    _remove_magics(shell, state.magics)
+    magics.handler.restore_previous()
+    _remove_magics(shell, magics)
     delattr(shell, STATE)
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import sys
-from typing import TYPE_CHECKING, Any, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
+
+from .i18n import Lang, t
 
 if TYPE_CHECKING:
+    from .context import Context
     from .errorinfo import ErrorInfo
-    from .magics import ErrfixMagics
     from .matcher import Match
     from .view import PanelModel
 
@@ -15,6 +19,33 @@ EXCEPTIONS = (BaseException,)
 NO_PANEL = (KeyboardInterrupt, SystemExit, GeneratorExit)
 # IPython's compile step shows these with showsyntaxerror() when no custom handler takes them.
 _COMPILE_STAGE_SYNTAX = (OverflowError, SyntaxError, ValueError, TypeError, MemoryError)
+MAX_FAILURES = 500
+_LAST = ("last_type", "last_value", "last_traceback", "last_exc")
+
+
+@dataclass
+class Settings:
+    """What the panel does; ErrfixMagics keeps it in step with its traitlets (the handler never reads the magics)."""
+
+    lang: Lang = "en"
+    auto: bool = True
+    min_score: float = 0.5
+    max_fixes: int = 3
+    records_path: tuple[str, ...] = ()
+    collapsed: bool = True
+    widget: bool = True
+    context: bool = True
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The last panel: for which exception (by identity and line), its models in both languages, and its matches."""
+
+    exc_id: int
+    line: str
+    models: Mapping[Lang, "PanelModel"]
+    matches: tuple["Match", ...] = ()
+    context: "Context | None" = None
 
 
 def wants_panel(etype: type) -> bool:
@@ -42,28 +73,46 @@ def unwrap_custom_tb(custom_tb: Any) -> Callable[..., Any] | None:
     """The user function inside IPython's ``set_custom_exc`` wrapper, or None if it cannot be found."""
     func = getattr(custom_tb, "__func__", None)
     code = getattr(func, "__code__", None)
-    if code is None or "handler" not in code.co_freevars or not func.__closure__:
+    if code is None or func is None or "handler" not in code.co_freevars or not func.__closure__:
         return None
     try:
-        return func.__closure__[code.co_freevars.index("handler")].cell_contents
+        found = func.__closure__[code.co_freevars.index("handler")].cell_contents
     except (ValueError, IndexError):
         return None
+    return found if callable(found) else None
+
+
+class _KeepLastError:
+    """IPython's record of the last error (sys.last_*) exactly as it was: a panel that fails to display may not change it."""
+
+    def __enter__(self) -> None:
+        self._saved = {name: getattr(sys, name, _MISSING) for name in _LAST}
+
+    def __exit__(self, *exc: object) -> None:
+        for name, value in self._saved.items():
+            if value is _MISSING:
+                if hasattr(sys, name):
+                    delattr(sys, name)
+            elif getattr(sys, name, _MISSING) is not value:
+                setattr(sys, name, value)
 
 
 class Handler:
     """Everything errfix does when a cell fails; never raises into IPython."""
 
-    def __init__(self, shell: Any, settings: "ErrfixMagics") -> None:
+    def __init__(self, shell: Any, settings: Settings | None = None) -> None:
         self.shell = shell
-        self.settings = settings
+        self.settings = settings or Settings()
         self.previous: tuple[tuple[type, ...], Any] = (shell.custom_exceptions, shell.CustomTB)
         self._previous_handler = unwrap_custom_tb(shell.CustomTB) if shell.custom_exceptions else None
         self._previous_enabled = bool(shell.custom_exceptions)
-        self._pending: BaseException | None = None
-        self.last_error: ErrorInfo | None = None
-        self.last_matches: list[Match] = []
-        self.last_model: PanelModel | None = None
+        self._handled_this_cell = False
         self._announced: Any = None
+        self.last: Shown | None = None
+        self.failures: dict[int, str] = {}
+        from .display import Display
+
+        self.display = Display(shell)
 
     # ------------------------------------------------------------ registration
 
@@ -79,27 +128,31 @@ class Handler:
         """Put back the exact (custom_exceptions, CustomTB) pair that was there before us, if the slot is still ours."""
         if self.is_registered():
             self.shell.custom_exceptions, self.shell.CustomTB = self.previous
+        self.display.close()
 
     # ------------------------------------------------------------ IPython entry points
 
     def on_exception(self, shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: int | None = None) -> None:
         """Called by IPython for every exception in a cell: traceback first, then the panel."""
         self._show_traceback(etype, value, tb, tb_offset)
-        self._pending = value
-        if self.settings.auto and wants_panel(etype):
-            self.panel_for_exception(value, tb)
+        self._handled_this_cell = True
+        try:
+            self._remember_failure(value)
+            if self.settings.auto and wants_panel(etype):
+                self.panel_for_exception(value, tb)
+        except BaseException as exc:  # noqa: BLE001 - nothing may escape into IPython, which would unregister us
+            self.report_failure(exc)
         return None
 
     def on_post_run_cell(self, result: Any) -> None:
         """After each cell: panel for errors the handler never saw (compile-stage, or while displaced)."""
-        pending, self._pending = self._pending, None
-        error = result.error_before_exec or result.error_in_exec
-        if error is None:
-            return
+        handled, self._handled_this_cell = self._handled_this_cell, False
         try:
+            error = result.error_before_exec or result.error_in_exec
             self._ensure_registered()
-            if error is pending or not self.settings.auto or not wants_panel(type(error)):
+            if error is None or handled or not self.settings.auto or not wants_panel(type(error)):
                 return
+            self._remember_failure(error)
             self.panel_for_exception(error, error.__traceback__)
         except BaseException as exc:  # noqa: BLE001 - nothing may escape into the user's session
             self.report_failure(exc)
@@ -107,41 +160,90 @@ class Handler:
     # ------------------------------------------------------------ panel
 
     def panel_for_exception(self, value: BaseException, tb: Any) -> None:
-        """Describe, look up and display, all under one guard."""
+        """Describe, gather context, look up and display, all under one guard."""
         try:
             from . import errorinfo
 
-            self.show_panel(errorinfo.from_exception(value, tb))
+            with _KeepLastError():
+                self.show(errorinfo.from_exception(value, tb), value)
         except BaseException as exc:  # noqa: BLE001
             self.report_failure(exc)
 
-    def show_panel(self, error: "ErrorInfo", *, collapsed: bool | None = None, say_if_none: bool = False) -> None:
-        """Look ``error`` up and display its panel (raises on failure; callers guard)."""
-        from . import display, loader, lookup
+    def show(self, error: "ErrorInfo", exc: BaseException | None = None, *, collapsed: bool | None = None,
+             show_error: bool = False, say_if_none: bool = False) -> Shown | None:
+        """Look ``error`` up, build its panel in both languages and display it (raises on failure; callers guard)."""
+        shown = self.prepare(error, exc)
+        if shown is None:
+            if say_if_none:
+                print(t("no_match", self.settings.lang))
+            return None
+        settings = self.settings
+        self.display.show(shown.models, settings.lang, widget=settings.widget, show_error=show_error,
+                          collapsed=settings.collapsed if collapsed is None else collapsed)
+        self.last = shown
+        return shown
+
+    def prepare(self, error: "ErrorInfo", exc: BaseException | None = None) -> Shown | None:
+        """The panel for an error, not displayed: matches, context and models in both languages."""
+        from . import context as ctx
+        from . import feedback, loader, lookup, view
+        from .display import progress_reporter
+        from .i18n import LANGS
 
         settings = self.settings
-        self.last_error = error
-        kb = loader.knowledge_base(list(settings.records_path))
+        kb = loader.knowledge_base(list(settings.records_path), progress=progress_reporter(self.shell))
         self._announce_problems(kb)
         matches = lookup.lookup_error(error, top=3, kb=kb)
-        self.last_matches = matches
-        shown = display.show(matches, error, settings.lang, shell=self.shell, widget=settings.widget,
-                             collapsed=settings.collapsed if collapsed is None else collapsed,
-                             min_score=settings.min_score, max_fixes=settings.max_fixes)
-        if shown is not None:
-            self.last_model = shown
-        elif say_if_none:
-            from .i18n import t
+        found = self._context(exc, error) if exc is not None and settings.context else ctx.EMPTY
+        outcomes = feedback.load().outcomes()
+        models = {code: view.build(matches, error, code, context=found, min_score=settings.min_score,
+                                   max_fixes=settings.max_fixes, outcomes=outcomes) for code in LANGS}
+        if any(m is None for m in models.values()):
+            return None
+        return Shown(id(exc) if exc is not None else 0, error.line, models, tuple(matches), found)  # type: ignore[arg-type]
 
-            print(t("no_match", settings.lang))
+    def _context(self, exc: BaseException, error: "ErrorInfo") -> "Context":
+        from . import context as ctx
+
+        namespace = getattr(self.shell, "user_ns", None)
+        return ctx.gather(exc, error.subject, namespace, history=self._history(error, namespace))
+
+    def _history(self, error: "ErrorInfo", namespace: Any) -> list[Any]:
+        """Facts from IPython's ``In`` and this session's failed cells (empty where there is no history)."""
+        from . import history
+
+        inputs = namespace.get("In") if isinstance(namespace, dict) else None
+        number = getattr(self.shell, "execution_count", 0)
+        if not isinstance(inputs, list) or not isinstance(number, int) or number >= len(inputs) or number < 1:
+            return []
+        subject = error.subject
+        earlier = history.cells(inputs, self.failures, number)
+        current = history.Cell(number, inputs[number] if isinstance(inputs[number], str) else "")
+        types_now = {name: type(namespace[name]).__name__ for name in _names_in(subject.source_line)
+                     if name in namespace}
+        return history.facts(subject.type_name, subject.message, subject.source_line, current, earlier, types_now)
+
+    def _remember_failure(self, value: BaseException) -> None:
+        number = getattr(self.shell, "execution_count", None)
+        if isinstance(number, int):
+            try:
+                line = f"{type(value).__name__}: {str(value)[:120]}"
+            except Exception:  # noqa: BLE001 - a user __str__ that raises
+                line = type(value).__name__
+            self.failures[number] = line
+            while len(self.failures) > MAX_FAILURES:
+                del self.failures[next(iter(self.failures))]
 
     def _announce_problems(self, kb: Any) -> None:
         """Once per knowledge base: one line saying how many record files did not load, and where to see why."""
-        if kb.problems and self._announced is not kb:
-            files = len({p.path for p in kb.problems})
+        if self._announced is kb:
+            return
+        self._announced = kb
+        problems = [p for i in kb.indexes for p in i.problems()] if hasattr(kb, "indexes") else []
+        if problems:
+            files = len({p.path for p in problems})
             print(f"errfix: {files} record file(s) have problems and were skipped or partly used; "
                   "%errfix problems lists them", file=sys.stderr)
-        self._announced = kb
 
     def report_failure(self, exc: BaseException) -> None:
         """The one short line that says errfix failed; the traceback above it is untouched."""
@@ -149,7 +251,11 @@ class Handler:
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
         except BaseException:  # noqa: BLE001
             reason = type(exc).__name__
-        print(f"errfix failed: {reason}", file=sys.stderr)
+        try:
+            lang = self.settings.lang
+            print(t("failed", lang, reason=reason) + t("failed_tail", lang), file=sys.stderr)
+        except BaseException:  # noqa: BLE001 - even printing can fail (a closed stream)
+            pass
 
     # ------------------------------------------------------------ traceback and neighbours
 
@@ -159,11 +265,24 @@ class Handler:
                 return
             show_default_traceback(self.shell, etype, value, tb, tb_offset)
         except BaseException as exc:  # noqa: BLE001 - IPython's own display failed (e.g. a __context__ cycle)
-            import traceback
+            self._plain_traceback(etype, value, tb, exc)
 
+    def _plain_traceback(self, etype: type, value: BaseException, tb: Any, why: BaseException) -> None:
+        """Python's own traceback when IPython's display failed; a single line when even that fails."""
+        import traceback
+
+        try:
             traceback.print_exception(etype, value, tb)
-            print(f"errfix: IPython could not display this traceback ({type(exc).__name__}: {exc}); "
-                  "Python's plain traceback is shown above instead"[:300], file=sys.stderr)
+        except BaseException:  # noqa: BLE001 - a hostile exception breaks the stdlib too
+            try:
+                print(f"{getattr(etype, '__name__', 'Exception')}: <the error could not be printed>", file=sys.stderr)
+            except BaseException:  # noqa: BLE001
+                pass
+        try:
+            print(f"errfix: IPython could not display this traceback ({type(why).__name__}); "
+                  "Python's plain traceback is shown above instead", file=sys.stderr)
+        except BaseException:  # noqa: BLE001
+            pass
 
     def _previous_covers(self, etype: type) -> bool:
         types_, custom_tb = self.previous
@@ -193,6 +312,14 @@ class Handler:
         """Come back if IPython emptied the slot (it does so after any handler fails)."""
         if not self.shell.custom_exceptions:
             self.register()
+
+
+def _names_in(line: str) -> Iterator[str]:
+    seen: set[str] = set()
+    for name in re.findall(r"(?<![\w.])[A-Za-z_]\w{0,60}", line or ""):
+        if name not in seen:
+            seen.add(name)
+            yield name
 
 
 class _TracebackCounter:

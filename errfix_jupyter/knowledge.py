@@ -1,122 +1,232 @@
-"""KnowledgeBase: records indexed by exception type and by words their regex requires (pure)."""
+"""KnowledgeBase: the indexes of every record folder, queried as one; full records parsed only when shown (pure).
+
+The shipped records come first, then packs, then the user's folders. An id that an earlier folder already has is
+reported and skipped, never an override. Small folders are brought up to date before each lookup (at most once a
+second); a large one (over ``SYNC_FILES`` files) answers from its index at once and is refreshed in the background.
+"""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from typing import Iterable, Mapping, Sequence
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
 
-import regex
-
-from .literals import literal_size, normalise, required_words, tokens
-from .record import Record
+from .index import FolderIndex, Progress, safe_dir
+from .loader import Folder
+from .record import Record, Summary
 from .schema import Problem
 
-NEAR_MISS_SCAN_ALL = 200  # buckets up to this size are compared in full; larger ones through the word index
-RARE_WORD = 64  # in a large bucket, only words in at most this many signatures select near-miss candidates
+SYNC_FILES = 5000
+REFRESH_EVERY = 1.0  # seconds between freshness checks of one folder within a session
 
 
 class KnowledgeBase:
-    """Records plus the indexes the matcher needs; cheap to query, built once."""
+    """Records of several folders behind one query interface."""
 
-    def __init__(self, records: Iterable[Record], problems: Sequence[Problem] = (),
-                 required: Mapping[str, set[str]] | None = None) -> None:
-        self.records: list[Record] = list(records)
-        self.problems: list[Problem] = list(problems)
-        self._by_id = {r.id: r for r in self.records}
-        self._compiled: dict[str, regex.Pattern[str] | None] = {}
-        self._normalised: dict[str, tuple[str, ...]] = {}
-        self._by_type: dict[str, list[Record]] = defaultdict(list)
-        self._specific: dict[str, list[Record]] = defaultdict(list)
-        self._literal_size: dict[str, int] = {}
-        self._generic: dict[str, list[Record]] = defaultdict(list)
-        self._keyed: dict[tuple[str, str], list[Record]] = defaultdict(list)
-        self._unkeyed: dict[str, list[Record]] = defaultdict(list)
-        self._signature_words: dict[tuple[str, str], list[Record]] = defaultdict(list)
-        self._build(required or {})
+    def __init__(self, records: Iterable[Record] = (), problems: Sequence[Problem] = (), *,
+                 indexes: Sequence[FolderIndex] | None = None) -> None:
+        self.indexes: list[FolderIndex] = list(indexes) if indexes is not None else [FolderIndex.from_records(records)]
+        self._extra_problems = list(problems)
+        self._loaded: dict[str, Record | None] = {}
+        self._checked = 0.0
+        self._background: threading.Thread | None = None
+        self.notes: list[str] = []
+
+    # ------------------------------------------------------------ size and problems
 
     def __len__(self) -> int:
-        return len(self.records)
+        return sum(self._each(lambda i: i.count(), 0))
 
-    def get(self, record_id: str) -> Record | None:
-        """The record with this id, if loaded."""
-        return self._by_id.get(record_id)
+    @property
+    def problems(self) -> list[Problem]:
+        """Problems of every folder's files, and ids that collide with an earlier folder's."""
+        found = list(self._extra_problems)
+        for index in self.indexes:
+            found += self._guard(index, index.problems, [])
+        return found + self.collisions()
 
-    def compiled(self, record: Record) -> regex.Pattern[str] | None:
-        """The record's compiled regex (cached), or None when it does not compile."""
-        if record.id not in self._compiled:
-            try:
-                self._compiled[record.id] = regex.compile(record.regex)
-            except (regex.error, TypeError, ValueError, RecursionError):
-                self._compiled[record.id] = None
-        return self._compiled[record.id]
+    def collisions(self) -> list[Problem]:
+        """Records whose id an earlier folder already has (reported, and skipped when matching)."""
+        found: list[Problem] = []
+        for position, index in enumerate(self.indexes[1:], start=1):
+            for record_id in self._guard(index, index.ids, []):
+                first = self._first_holder(record_id, position)
+                if first is not None:
+                    mine = index.get(record_id)
+                    found.append(Problem(mine.path if mine else record_id, "$.id",
+                                         f"id {record_id!r} is already a record of {first.folder.origin} ({first.folder.path}); "
+                                         "this one is not used"))
+        return found
 
-    def regex_candidates(self, type_names: Sequence[str], words: set[str]) -> list[Record]:
-        """Specific records of these exception types whose required word is among ``words``."""
-        found: dict[str, Record] = {}
-        for name in type_names:
-            for record in self._unkeyed.get(name, ()):
-                found.setdefault(record.id, record)
-            for word in words:
-                for record in self._keyed.get((name, word), ()):
-                    found.setdefault(record.id, record)
-        return list(found.values())
+    # ------------------------------------------------------------ candidates
 
-    def near_miss_candidates(self, type_names: Sequence[str], words: set[str], *, scan_all: bool = True) -> list[Record]:
-        """Specific records of these types worth a text-similarity comparison (small buckets in full if ``scan_all``)."""
-        found: dict[str, Record] = {}
-        for name in type_names:
-            bucket = self._specific.get(name, ())
-            if scan_all and len(bucket) <= NEAR_MISS_SCAN_ALL:
-                found.update((r.id, r) for r in bucket)
-                continue
-            lists = [self._signature_words.get((name, w), ()) for w in words]
-            shared = Counter(r.id for hits in lists if len(hits) <= RARE_WORD for r in hits)
-            found.update((rid, self._by_id[rid]) for rid, _ in shared.most_common(NEAR_MISS_SCAN_ALL))
-        return list(found.values())
+    def regex_candidates(self, type_names: Sequence[str], words: set[str]) -> list[Summary]:
+        """Records whose regex is worth trying for an error of these types with these words."""
+        return self._merged(lambda i: i.regex_candidates(type_names, words))
 
-    def normalised_signatures(self, record: Record) -> tuple[str, ...]:
-        """The record's signature and aliases, message part only, normalised for near-miss comparison (cached)."""
-        cached = self._normalised.get(record.id)
-        if cached is None:
-            texts = (record.signature, *record.aliases)
-            cached = tuple(normalise(t.partition(": ")[2] if ": " in t else t) for t in texts)
-            self._normalised[record.id] = cached
-        return cached
+    def near_miss_candidates(self, type_names: Sequence[str], words: set[str], *, scan_all: bool = True) -> list[Summary]:
+        """Records worth a text-similarity comparison."""
+        return self._merged(lambda i: i.near_miss_candidates(type_names, words, scan_all=scan_all))
 
-    def literal_size(self, record: Record) -> int:
-        """How specific the record's regex is (its fixed letters and digits), cached."""
-        size = self._literal_size.get(record.id)
-        if size is None:
-            size = self._literal_size[record.id] = literal_size(record.regex)
-        return size
-
-    def generic_for(self, type_names: Sequence[str]) -> list[Record]:
+    def generic_for(self, type_names: Sequence[str]) -> list[Summary]:
         """Generic fallback records for the first of these type names that has one."""
         for name in type_names:
-            if self._generic.get(name):
-                return list(self._generic[name])
+            found = self._merged(lambda i: i.generic_for(name))
+            if found:
+                return found
         return []
-
-    def _build(self, known: Mapping[str, set[str]]) -> None:
-        specific = [r for r in self.records if not r.generic]
-        required = {r.id: known[r.id] if r.id in known else required_words(r.regex) for r in specific}
-        frequency = Counter(w for words in required.values() for w in words)
-        for record in self.records:
-            name = record.exception_name
-            self._by_type[name].append(record)
-            if record.generic:
-                self._generic[name].append(record)
-                continue
-            self._specific[name].append(record)
-            words = required[record.id]
-            if words:
-                key = min(words, key=lambda w: (frequency[w], -len(w), w))
-                self._keyed[(name, key)].append(record)
-            else:
-                self._unkeyed[name].append(record)
-            for word in tokens(record.signature.partition(":")[2]):
-                self._signature_words[(name, word)].append(record)
 
     def type_names(self) -> list[str]:
         """Every exception type name some record is about."""
-        return list(self._by_type)
+        names: dict[str, None] = {}
+        for index in self.indexes:
+            names.update(dict.fromkeys(self._guard(index, index.type_names, [])))
+        return list(names)
+
+    def get(self, record_id: str) -> Record | None:
+        """The full record with this id (the first folder's), parsed on demand."""
+        for index in self.indexes:
+            summary = self._guard(index, lambda: index.get(record_id), None)
+            if summary is not None:
+                return self.record(summary)
+        return None
+
+    def summary(self, record_id: str) -> Summary | None:
+        """The indexed summary of the record with this id."""
+        for index in self.indexes:
+            found = self._guard(index, lambda: index.get(record_id), None)
+            if found is not None:
+                return found
+        return None
+
+    def record(self, summary: Summary) -> Record | None:
+        """The full record behind a summary, parsed once (None if its file no longer holds it)."""
+        key = f"{summary.origin}\0{summary.path}\0{summary.id}"
+        if key not in self._loaded:
+            index = next((i for i in self.indexes if i.folder.origin == summary.origin and
+                          (summary.id in i._memory_records or summary.path.startswith(str(i.folder.path)))), None)
+            self._loaded[key] = self._guard(index, lambda: index.load(summary), None) if index else None
+        return self._loaded[key]
+
+    def all_records(self) -> list[Record]:
+        """Every record, parsed (for statistics and benchmarks, not for lookups)."""
+        found = []
+        for index in self.indexes:
+            for record_id in self._guard(index, index.ids, []):
+                summary = index.get(record_id)
+                record = self.record(summary) if summary else None
+                if record is not None:
+                    found.append(record)
+        return found
+
+    # ------------------------------------------------------------ freshness
+
+    def refresh(self, progress: Progress | None = None, *, force: bool = False, first: bool = False) -> None:
+        """Bring small folders up to date now and large ones in the background (at most once a second).
+
+        A folder never indexed before is built now, with ``progress``: there is nothing to answer from yet.
+        """
+        now = time.monotonic()
+        if not (force or first) and now - self._checked < REFRESH_EVERY:
+            return
+        self._checked = now
+        large = []
+        for index in list(self.indexes):
+            if index._memory_records:
+                continue
+            known = self._guard(index, index.file_count, 0)
+            if known > SYNC_FILES and not force and index.location != ":memory:":
+                large.append(index)
+                continue
+            self._guard(index, lambda: index.refresh(progress), None)
+            self._loaded.clear()
+        if large and (self._background is None or not self._background.is_alive()):
+            self._background = threading.Thread(target=self._refresh_in_background, args=(large,), daemon=True,
+                                                name="errfix-index-refresh")
+            self._background.start()
+
+    def _refresh_in_background(self, indexes: list[FolderIndex]) -> None:
+        for index in indexes:
+            try:
+                mine = FolderIndex.open(index.folder, Path(index.location).parent) if index.location != ":memory:" else None
+                if mine is not None:
+                    mine.refresh()
+                    mine.close()
+            except Exception:  # noqa: BLE001 - a background refresh that fails leaves the index as it was
+                continue
+
+    # ------------------------------------------------------------ helpers
+
+    def _merged(self, query: Callable[[FolderIndex], list[Summary]]) -> list[Summary]:
+        found: dict[str, Summary] = {}
+        for position, index in enumerate(self.indexes):
+            for summary in self._guard(index, lambda: query(index), []):
+                if summary.id in found:
+                    continue
+                if position and self._first_holder(summary.id, position) is not None:
+                    continue
+                found[summary.id] = summary
+        return list(found.values())
+
+    def _first_holder(self, record_id: str, before: int) -> FolderIndex | None:
+        for index in self.indexes[:before]:
+            if self._guard(index, lambda: index.get(record_id), None) is not None:
+                return index
+        return None
+
+    def _each(self, query: Callable[[FolderIndex], int], default: int) -> list[int]:
+        return [self._guard(index, lambda: query(index), default) for index in self.indexes]
+
+    def _guard(self, index: FolderIndex | None, call: Callable[[], object], default: object) -> object:
+        """Run one index query; a database error disables that folder for the session with one note, not a crash."""
+        if index is None:
+            return default
+        try:
+            return call()
+        except sqlite3.Error as exc:
+            self.indexes = [i for i in self.indexes if i is not index]
+            self.notes.append(f"the index of {index.folder.path} cannot be read ({exc}); its records are left out")
+            return default
+
+
+# ---------------------------------------------------------------- the process-wide knowledge base
+
+_OPEN: dict[tuple[str, ...], KnowledgeBase] = {}
+
+
+def cache_dir() -> Path | None:
+    """The user cache folder for indexes, if there is one that is ours (else indexes live in memory)."""
+    try:
+        import platformdirs
+
+        folder = Path(platformdirs.user_cache_dir("errfix_jupyter", appauthor=False))
+    except Exception:  # noqa: BLE001 - no home directory: no cache
+        return None
+    return folder if safe_dir(folder) else None
+
+
+def open_knowledge_base(folders: Sequence[Folder], *, progress: Progress | None = None) -> KnowledgeBase:
+    """The knowledge base of these folders, opened once per process and kept current."""
+    key = tuple(f"{f.origin}:{f.path}" for f in folders)
+    kb = _OPEN.get(key)
+    if kb is None:
+        where = cache_dir()
+        indexes = [FolderIndex.open(folder, where) for folder in folders]
+        missing = [Problem(str(f.path), "$", "record folder does not exist") for f in folders if not f.path.exists()]
+        kb = KnowledgeBase(indexes=indexes, problems=missing)
+        kb.refresh(progress, first=True)
+        _OPEN.clear()
+        _OPEN[key] = kb
+    else:
+        kb.refresh(progress)
+    return kb
+
+
+def forget_open() -> None:
+    """Close the open knowledge bases; the next lookup opens them again (after a record was written, or in tests)."""
+    for kb in _OPEN.values():
+        for index in kb.indexes:
+            index.close()
+    _OPEN.clear()

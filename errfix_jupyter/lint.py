@@ -146,9 +146,12 @@ def _code_spans_kept(record: Record) -> Iterable[Problem]:
 
 
 def check_placeholders(record: Record) -> Iterable[Problem]:
-    """PH001: every ``{name}`` in text or code is a named group of the regex."""
+    """PH001: every ``{name}`` in text or code is a named group of the regex (or one the session fills)."""
+    from .context import CONTEXT_PLACEHOLDERS
+
     pattern = patterns.compiled(record.regex)
-    groups = set(pattern.groupindex) if pattern is not None else set()
+    own = set(pattern.groupindex) if pattern is not None else set()
+    groups = own | CONTEXT_PLACEHOLDERS
     texts = [("$.summary", record.summary, False), ("$.root_cause", record.root_cause, False),
              ("$.summary_zh", record.summary_zh, False), ("$.root_cause_zh", record.root_cause_zh, False)]
     for i, fix in enumerate(record.workarounds):
@@ -158,6 +161,10 @@ def check_placeholders(record: Record) -> Iterable[Problem]:
     for path, text, code in texts:
         for name in sorted(placeholders.names_in(text, code=True) - groups):
             yield _p(record, path, "PH001", f"placeholder {{{name}}} has no named group (?P<{name}>...) in the regex")
+        if code:
+            plain = [ln for ln in text.splitlines() if not ln.lstrip().startswith(("%", "!"))]
+            for name in sorted((placeholders.names_in("\n".join(plain), code=True) & CONTEXT_PLACEHOLDERS) - own):
+                yield _p(record, path, "PH002", f"the session placeholder {{{name}}} is for text and %pip lines, not Python code")
 
 
 def check_fixes(record: Record) -> Iterable[Problem]:

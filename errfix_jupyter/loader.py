@@ -1,28 +1,37 @@
-"""Find record files, parse and validate them, and build a KnowledgeBase; loading never raises (pure, filesystem only)."""
+"""Find record folders and parse record files, each file isolated: a bad file is a Problem, never a crash (pure, filesystem only)."""
 
 from __future__ import annotations
 
-import gc
-import hashlib
 import json
 import os
-import pickle
-import tempfile
-from contextlib import contextmanager
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Sequence
 
-from . import __version__
-from .knowledge import KnowledgeBase
-from .literals import required_words
+from . import patterns
 from .record import Record, from_dict
 from .schema import Problem, validate
 
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 32
 ENV_VAR = "ERRFIX_RECORDS"
-_SKIP_SUFFIXES = {".md", ".py", ".pyc", ".yml", ".yaml", ".toml", ".cfg", ".ini"}
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_.-]{0,99}/[a-z0-9][a-z0-9_.-]{0,199}")
+_SKIP_SUFFIXES = {".md", ".py", ".pyc", ".yml", ".yaml", ".toml", ".cfg", ".ini", ".sqlite3", ".txt~"}
+
+
+@dataclass(frozen=True)
+class Folder:
+    """A folder of records and where it comes from: ``shipped``, ``pack:<name>`` or ``user``."""
+
+    path: Path
+    origin: str = "user"
+
+    @property
+    def shipped(self) -> bool:
+        """Records that come with errfix_jupyter (their tier is ours to vouch for)."""
+        return self.origin == "shipped"
 
 
 @dataclass
@@ -32,8 +41,6 @@ class LoadResult:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
-    required: dict[str, set[str]] = field(default_factory=dict)
-    from_cache: int = 0
 
 
 def package_root() -> Path:
@@ -43,25 +50,69 @@ def package_root() -> Path:
 
 def bundled_dirs() -> list[Path]:
     """Shipped records and seeds: ``_records``/``_seeds`` in a wheel, else the source tree (editable install)."""
+    return [d for d in (_bundled("_records", "records"), _bundled("_seeds", "seeds")) if d is not None]
+
+
+def migration_dirs() -> list[Path]:
+    """Shipped migration tables: ``_migrations`` in a wheel, else the source tree's ``migrations/``."""
+    found = _bundled("_migrations", "migrations")
+    return [found] if found is not None else []
+
+
+def _bundled(inside: str, beside: str) -> Path | None:
     root = package_root()
-    found = []
-    for inside, beside in (("_records", "records"), ("_seeds", "seeds")):
-        for candidate in (root / inside, root.parent / beside):
-            if candidate.is_dir():
-                found.append(candidate)
-                break
-    return found
+    for candidate in (root / inside, root.parent / beside):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def user_data_dir() -> Path | None:
+    """The user's own records folder (platformdirs' user data folder), or None when there is no home."""
+    try:
+        import platformdirs
+
+        return Path(platformdirs.user_data_dir("errfix_jupyter", appauthor=False)) / "records"
+    except Exception:  # noqa: BLE001 - no home directory (docker --user 12345): simply no user folder
+        return None
 
 
 def user_dirs(extra: Sequence[str | os.PathLike[str]] = ()) -> list[Path]:
-    """Extra record folders: the given ones, then ``$ERRFIX_RECORDS`` (path list), then the user folder if it exists."""
-    dirs = [Path(p).expanduser() for p in extra]
-    dirs += [Path(p).expanduser() for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    user = data_home / "errfix_jupyter" / "records"
-    if user.is_dir():
+    """Extra record folders: the given ones, then ``$ERRFIX_RECORDS`` (a path list), then the user folder if it exists."""
+    dirs = [_absolute(p) for p in extra]
+    dirs += [_absolute(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+    user = user_data_dir()
+    if user is not None and user.is_dir():
         dirs.append(user)
     return dirs
+
+
+def _absolute(path: str | os.PathLike[str]) -> Path:
+    try:
+        return Path(path).expanduser().absolute()
+    except (RuntimeError, OSError):  # "~" with no home
+        return Path(path).absolute()
+
+
+def folders(extra: Sequence[str | os.PathLike[str]] = (), *, bundled: bool = True, packs: bool = True) -> list[Folder]:
+    """Every record folder in load order (shipped, packs, user), each real folder once."""
+    found = [Folder(d, "shipped") for d in (bundled_dirs() if bundled else [])]
+    if packs:
+        from .packs import pack_dirs
+
+        found += [Folder(d, f"pack:{name}") for name, d in pack_dirs()]
+    found += [Folder(d, "user") for d in user_dirs(extra)]
+    unique: dict[str, Folder] = {}
+    for folder in found:
+        unique.setdefault(_real(folder.path), folder)
+    return list(unique.values())
+
+
+def _real(path: Path) -> str:
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return str(path)
 
 
 def record_files(directory: Path) -> list[Path]:
@@ -70,49 +121,98 @@ def record_files(directory: Path) -> list[Path]:
         return [directory]
     files = []
     for path in sorted(directory.rglob("*")):
-        if path.is_file() and not path.name.startswith(".") and path.suffix.lower() not in _SKIP_SUFFIXES:
+        if path.name.startswith(".") or path.suffix.lower() in _SKIP_SUFFIXES:
+            continue
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(directory).parts):
             files.append(path)
     return files
 
 
 def load_file(path: Path, base: Path | None = None) -> tuple[Record | None, list[Problem]]:
     """Parse and validate one file; return its Record (or None) and its problems."""
-    shown = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem(shown, "$", f"file is {size} bytes; records are at most {MAX_FILE_BYTES}")]
-        text = path.read_bytes().decode("utf-8-sig")
+        data = read_bytes(path)
+    except OSError as exc:
+        return None, [Problem(str(path), "$", f"cannot read: {exc.strerror or exc}")]
+    if isinstance(data, Problem):
+        return None, [data]
+    return parse_bytes(data, str(path), path, base)
+
+
+def read_bytes(path: Path) -> bytes | Problem:
+    """A file's bytes, or a Problem when it is too large to be a record."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return Problem(str(path), "$", f"file is {size} bytes; records are at most {MAX_FILE_BYTES}")
+    with open(path, "rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def parse_bytes(data: bytes, shown: str, path: Path | None = None, base: Path | None = None) -> tuple[Record | None, list[Problem]]:
+    """Decode and parse one record file's bytes."""
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, [Problem(shown, "$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]
-    except OSError as exc:
-        return None, [Problem(shown, "$", f"cannot read: {exc.strerror or exc}")]
     return parse_text(text, shown, path, base)
 
 
 def parse_text(text: str, shown: str, path: Path | None = None, base: Path | None = None) -> tuple[Record | None, list[Problem]]:
-    """Parse one record's JSON text; schema violations reject it, the id/path check is reported."""
+    """Parse one record's JSON text; anything malformed rejects this file only."""
+    data, problem = parse_json(text, shown)
+    if problem is not None:
+        return None, [problem]
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return None, [Problem(shown, "$", f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]
-    problems = validate(data, shown)
+        problems = validate(data, shown)
+    except (RecursionError, ValueError, TypeError) as exc:  # a validator choking on odd input rejects this file only
+        problems = [Problem(shown, "$", f"cannot be validated: {type(exc).__name__}")]
     if problems:
         return None, problems
     record = from_dict(data, source=shown)
+    if not ID_PATTERN.fullmatch(record.id):
+        return None, [Problem(shown, "$.id", f"id {record.id[:120]!r} is not <domain>/<slug> (lowercase, no spaces or newlines)", "ID003")]
     found = [p for p in (id_path_problem(record, path, base), regex_problem(record, shown)) if p]
     return record, found
 
 
-def regex_problem(record: Record, shown: str) -> Problem | None:
-    """A record whose regex does not compile still loads (near-miss and generic matching need no regex)."""
-    import regex
-
+def parse_json(text: str, shown: str) -> tuple[Any, Problem | None]:
+    """JSON without NaN or infinities, with integers of sane size and nesting at most MAX_DEPTH deep."""
     try:
-        regex.compile(record.regex)
-    except (regex.error, ValueError, TypeError, RecursionError) as exc:
-        return Problem(shown, "$.regex", f"regex does not compile: {exc}", "RX001")
-    return None
+        data = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        return None, Problem(shown, "$", f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+    except ValueError as exc:  # a NaN, or an integer too long for Python to convert
+        return None, Problem(shown, "$", f"invalid JSON value: {str(exc)[:160]}")
+    except RecursionError:
+        return None, Problem(shown, "$", "invalid JSON: nested too deeply")
+    if depth(data) > MAX_DEPTH:
+        return None, Problem(shown, "$", f"nested more than {MAX_DEPTH} levels deep")
+    return data, None
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a finite number")
+
+
+def depth(data: Any) -> int:
+    """How deeply lists and objects nest in ``data`` (iteratively: deep input cannot exhaust the stack)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, (list, dict)):
+            deepest = max(deepest, level)
+            if level > MAX_DEPTH:
+                return level
+            stack += [(v, level + 1) for v in (value.values() if isinstance(value, dict) else value)]
+    return deepest
+
+
+def regex_problem(record: Record, shown: str) -> Problem | None:
+    """RX001 when the regex is out of bounds or does not compile; the record still loads (near-miss needs no regex)."""
+    problem = patterns.bounds_problem(record.regex)
+    if problem is None and patterns.compiled(record.regex) is None:
+        problem = f"regex does not compile: {patterns.compile_error(record.regex)}"
+    return Problem(shown, "$.regex", problem, "RX001") if problem else None
 
 
 def id_path_problem(record: Record, path: Path | None, base: Path | None) -> Problem | None:
@@ -128,33 +228,8 @@ def id_path_problem(record: Record, path: Path | None, base: Path | None) -> Pro
     return None
 
 
-def load_dirs(dirs: Iterable[Path], *, cache: bool = False) -> LoadResult:
-    """Load every record under ``dirs``; duplicate ids are reported and the first one wins.
-
-    With ``cache``, each folder's parsed and validated records are kept in the user cache folder and reused
-    for every file whose size and modification time are unchanged.
-    """
-    with gc_paused():
-        return _load_dirs(dirs, cache)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many long-lived objects are created.
-
-    Loading allocates records that all live on; without the pause, every collection walks all of them again,
-    and loading 100,000 records takes minutes instead of seconds. The collector's previous state is restored.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _load_dirs(dirs: Iterable[Path], cache: bool) -> LoadResult:
+def load_dirs(dirs: Iterable[Path]) -> LoadResult:
+    """Parse every record under ``dirs`` in full (for validate, lint, stats and tests); the first of a duplicate id wins."""
     result = LoadResult()
     seen: dict[str, str] = {}
     for directory in dirs:
@@ -162,91 +237,30 @@ def _load_dirs(dirs: Iterable[Path], cache: bool) -> LoadResult:
             result.problems.append(Problem(str(directory), "$", "record folder does not exist"))
             continue
         base = directory if directory.is_dir() else directory.parent
-        entries = _load_folder(directory, base, cache)
-        for path, (record, problems, words) in entries.items():
+        for path in _listed(directory, result):
             result.files += 1
+            record, problems = load_file(path, base)
             result.problems += problems
             if record is None:
                 continue
             if record.id in seen:
-                result.problems.append(Problem(path, "$.id", f"duplicate id {record.id!r}, already loaded from {seen[record.id]}"))
+                result.problems.append(Problem(str(path), "$.id", f"duplicate id {record.id!r}, already loaded from {seen[record.id]}"))
                 continue
-            seen[record.id] = path
+            seen[record.id] = str(path)
             result.records.append(record)
-            result.required[record.id] = words
     return result
 
 
-_Entry = tuple[Record | None, list[Problem], set[str]]
-
-
-def _load_folder(directory: Path, base: Path, cache: bool) -> dict[str, _Entry]:
-    cached = _read_cache(directory) if cache else {}
-    entries: dict[str, _Entry] = {}
-    stamps: dict[str, tuple[int, int]] = {}
-    for path in record_files(directory):
-        try:
-            info = path.stat()
-            stamp = (info.st_mtime_ns, info.st_size)
-        except OSError:
-            stamp = (0, -1)
-        key = str(path)
-        hit = cached.get(key)
-        if hit is not None and hit[0] == stamp:
-            entries[key] = hit[1]
-        else:
-            record, problems = load_file(path, base)
-            entries[key] = (record, problems, required_words(record.regex) if record else set())
-        stamps[key] = stamp
-    if cache and (set(cached) != set(entries) or any(cached[k][0] != stamps[k] for k in entries)):
-        _write_cache(directory, {k: (stamps[k], entries[k]) for k in entries})
-    return entries
-
-
-def cache_file(directory: Path) -> Path:
-    """Where the parsed records of ``directory`` are cached."""
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    digest = hashlib.sha1(str(directory.resolve()).encode("utf-8", "replace")).hexdigest()[:16]
-    return home / "errfix_jupyter" / f"records-{__version__}-{digest}.pickle"
-
-
-def _read_cache(directory: Path) -> dict:
+def _listed(directory: Path, result: LoadResult) -> list[Path]:
     try:
-        with open(cache_file(directory), "rb") as handle:
-            data = pickle.load(handle)
-        return data if isinstance(data, dict) else {}
-    except Exception:  # noqa: BLE001 - a missing, stale or corrupt cache is simply rebuilt
-        return {}
+        return record_files(directory)
+    except OSError as exc:
+        result.problems.append(Problem(str(directory), "$", f"cannot list the folder: {exc.strerror or exc}"))
+        return []
 
 
-def _write_cache(directory: Path, data: dict) -> None:
-    target = cache_file(directory)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, target)
-    except OSError:
-        pass  # a read-only home just means no cache
+def knowledge_base(extra: Sequence[str | os.PathLike[str]] = (), *, bundled: bool = True, progress: Any = None) -> Any:
+    """The knowledge base over the shipped, pack and user folders, kept current per file (see ``index``)."""
+    from .knowledge import open_knowledge_base
 
-
-_CACHE: dict[tuple[str, ...], KnowledgeBase] = {}
-
-
-def knowledge_base(extra: Sequence[str | os.PathLike[str]] = (), *, bundled: bool = True) -> KnowledgeBase:
-    """The knowledge base from the shipped records plus ``extra``/env/user folders, built once and cached."""
-    dirs = (bundled_dirs() if bundled else []) + user_dirs(extra)
-    key = tuple(str(d) for d in dirs) + tuple(_mtime(d) for d in dirs)
-    if key not in _CACHE:
-        loaded = load_dirs(dirs, cache=True)
-        _CACHE.clear()
-        with gc_paused():
-            _CACHE[key] = KnowledgeBase(loaded.records, problems=loaded.problems, required=loaded.required)
-    return _CACHE[key]
-
-
-def _mtime(directory: Path) -> str:
-    try:
-        return str(directory.stat().st_mtime_ns)
-    except OSError:
-        return "-"
+    return open_knowledge_base(folders(extra, bundled=bundled), progress=progress)

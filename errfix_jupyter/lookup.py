@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from typing import Sequence
 
-from . import errorinfo, loader, matcher, versions
+from . import errorinfo, loader, matcher, migrations, versions
 from .knowledge import KnowledgeBase
 
 _INSTALLED = versions.InstalledVersions()
@@ -16,19 +17,28 @@ def installed_versions() -> versions.InstalledVersions:
     return _INSTALLED
 
 
+@lru_cache(maxsize=1)
+def migration_index() -> migrations.MigrationIndex:
+    """The shipped migration tables, loaded once per process."""
+    return migrations.load_tables(loader.migration_dirs())
+
+
 def lookup_error(error: errorinfo.ErrorInfo, top: int = 3, *, kb: KnowledgeBase | None = None,
-                 records_path: Sequence[str | os.PathLike[str]] = (),
-                 diagnostics: list[str] | None = None) -> list[matcher.Match]:
-    """Rank records for an already-described error."""
+                 records_path: Sequence[str | os.PathLike[str]] = (), diagnostics: list[str] | None = None,
+                 with_migrations: bool = True) -> list[matcher.Match]:
+    """Rank records for an already-described error (an ExceptionGroup is looked up by its first member)."""
     base = kb if kb is not None else loader.knowledge_base(records_path)
-    return matcher.match(error, base, installed=_INSTALLED, top=top, diagnostics=diagnostics)
+    table = migration_index() if with_migrations else None
+    return matcher.match(error.subject, base, installed=_INSTALLED, top=top, diagnostics=diagnostics, migrations=table)
 
 
-def lookup_text(text: str, top: int = 3, **options: object) -> list[matcher.Match]:
+def lookup_text(text: str, top: int = 3, *, kb: KnowledgeBase | None = None,
+                records_path: Sequence[str | os.PathLike[str]] = (), with_migrations: bool = True) -> list[matcher.Match]:
     """Rank records for a pasted traceback, ``Type: message`` line, or bare message."""
-    return lookup_error(errorinfo.from_text(text), top, **options)  # type: ignore[arg-type]
+    return lookup_error(errorinfo.from_text(text), top, kb=kb, records_path=records_path, with_migrations=with_migrations)
 
 
-def lookup_exception(exc: BaseException, top: int = 3, **options: object) -> list[matcher.Match]:
+def lookup_exception(exc: BaseException, top: int = 3, *, kb: KnowledgeBase | None = None,
+                     records_path: Sequence[str | os.PathLike[str]] = (), with_migrations: bool = True) -> list[matcher.Match]:
     """Rank records for a live exception (its traceback, chain and class hierarchy included)."""
-    return lookup_error(errorinfo.from_exception(exc), top, **options)  # type: ignore[arg-type]
+    return lookup_error(errorinfo.from_exception(exc), top, kb=kb, records_path=records_path, with_migrations=with_migrations)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, line_cell_magic, magics_class
-from traitlets import Bool, Float, Int, List, TraitError, Unicode, default, validate
+from traitlets import Bool, Float, Int, List, TraitError, Unicode, default, observe, validate
 
+from .handler import Handler, Settings, Shown
 from .i18n import LANGS, resolve_lang
 
-SUBCOMMANDS = ("on", "off", "lang", "apply", "problems", "help")
+SUBCOMMANDS = ("on", "off", "lang", "apply", "problems", "help", "new", "good", "bad", "feedback")
+_NUMBER = re.compile(r"[1-9][0-9]{0,3}", re.ASCII)
+_RECORD_ID = re.compile(r"[a-z0-9][a-z0-9_.-]{0,99}/[a-z0-9][a-z0-9_.-]{0,199}")
+_TRAITS = ("lang", "auto", "min_score", "max_fixes", "records_path", "collapsed", "widget", "context")
 
 
 @dataclass(frozen=True)
@@ -22,8 +28,17 @@ class Command:
     argument: str = ""
 
 
+class Matches(list):  # type: ignore[type-arg]
+    """What ``%errfix`` returns: the ranked matches, shown as one short line (the panel is above)."""
+
+    def __repr__(self) -> str:
+        if not self:
+            return "errfix: no match"
+        return "errfix: " + ", ".join(f"{m.record.id} ({m.score:.2f})" for m in self)
+
+
 def parse(line: str) -> Command:
-    """Parse a ``%errfix`` line; raise UsageError with a clear message on bad arguments."""
+    """Parse a ``%errfix`` line; raise UsageError naming the argument when it is wrong."""
     stripped = line.strip()
     if not stripped:
         return Command("last")
@@ -35,8 +50,14 @@ def parse(line: str) -> Command:
         raise UsageError(f"%errfix {head} takes no argument, got {rest!r}")
     if head == "lang" and rest and rest not in LANGS:
         raise UsageError(f"%errfix lang takes 'en' or 'zh', got {rest!r}")
-    if head == "apply" and rest and not (rest.isdigit() and int(rest) >= 1):
-        raise UsageError(f"%errfix apply takes a fix number (1, 2, ...), got {rest!r}")
+    if head in ("apply", "good", "bad") and rest and not _NUMBER.fullmatch(rest):
+        raise UsageError(f"%errfix {head} takes a fix number (1, 2, ...), got {rest!r}")
+    if head in ("good", "bad") and not rest:
+        raise UsageError(f"%errfix {head} takes the number of the fix that {'worked' if head == 'good' else 'did not work'}: %errfix {head} 1")
+    if head == "new" and rest and not _RECORD_ID.fullmatch(rest):
+        raise UsageError(f"%errfix new takes a record id DOMAIN/SLUG in lowercase (acme/unsettled-invoices), got {rest!r}")
+    if head == "feedback" and rest not in ("", "clear"):
+        raise UsageError(f"%errfix feedback takes nothing or 'clear', got {rest!r}")
     return Command(head, rest)
 
 
@@ -46,16 +67,29 @@ class ErrfixMagics(Magics):
 
     lang = Unicode(help="Panel language: 'en' or 'zh'. Default: from LANGUAGE/LC_ALL/LC_MESSAGES/LANG, else English.").tag(config=True)
     auto = Bool(True, help="Show a panel automatically under every failing cell.").tag(config=True)
-    min_score = Float(0.5, help="Matches scoring below this (0-1) are shown as general advice, not as the fix.").tag(config=True)
+    min_score = Float(0.5, help="Matches scoring below this (0-1) are not shown as the fix.").tag(config=True)
     max_fixes = Int(3, help="How many fixes the panel lists.").tag(config=True)
     records_path = List(Unicode(), help="Extra folders of records in the seed format, loaded after the shipped ones.").tag(config=True)
     collapsed = Bool(True, help="Panels start collapsed to one line.").tag(config=True)
-    widget = Bool(True, help="Use the ipywidgets panel (language toggle) in Jupyter front ends; False shows the "
-                               "static HTML panel only, which is lighter (no widget models).").tag(config=True)
+    widget = Bool(True, help="Use the interactive panel (one anywidget model: language switch, copy buttons) in Jupyter "
+                               "front ends; False shows the static HTML panel only.").tag(config=True)
+    context = Bool(True, help="Read the failing frame, the namespace and the cell history (never running user code) "
+                                "to say what happened in this session; False turns that off.").tag(config=True)
 
     def __init__(self, shell: Any = None, **kwargs: Any) -> None:
         super().__init__(shell=shell, **kwargs)
-        self.handler: Any = None
+        self.handler = Handler(shell, self.settings())
+
+    def settings(self) -> Settings:
+        """The current options, as the handler reads them."""
+        return Settings(lang=self.lang, auto=self.auto, min_score=self.min_score, max_fixes=self.max_fixes,  # type: ignore[arg-type]
+                        records_path=tuple(self.records_path), collapsed=self.collapsed, widget=self.widget,
+                        context=self.context)
+
+    @observe(*_TRAITS)
+    def _push(self, change: Any) -> None:
+        if getattr(self, "handler", None) is not None:
+            self.handler.settings = self.settings()
 
     @default("lang")
     def _default_lang(self) -> str:
@@ -65,62 +99,82 @@ class ErrfixMagics(Magics):
     def _check_lang(self, proposal: Any) -> str:
         if proposal["value"] not in LANGS:
             raise TraitError(f"ErrfixMagics.lang must be 'en' or 'zh', not {proposal['value']!r}")
-        return proposal["value"]
+        return str(proposal["value"])
 
     @validate("min_score")
     def _check_min_score(self, proposal: Any) -> float:
         if not 0.0 <= proposal["value"] <= 1.0:
             raise TraitError(f"ErrfixMagics.min_score must be between 0 and 1, not {proposal['value']!r}")
-        return proposal["value"]
+        return float(proposal["value"])
 
     @validate("max_fixes")
     def _check_max_fixes(self, proposal: Any) -> int:
         if proposal["value"] < 1:
             raise TraitError(f"ErrfixMagics.max_fixes must be at least 1, not {proposal['value']!r}")
-        return proposal["value"]
+        return int(proposal["value"])
 
     @line_cell_magic
-    def errfix(self, line: str, cell: str | None = None) -> None:
+    def errfix(self, line: str, cell: str | None = None) -> Any:
         """%errfix: the fix panel for the last error or for pasted text.
 
         Usage::
 
-          %errfix                 panel for the last error, expanded
+          %errfix                 panel for the last error, expanded (returns the matches)
           %errfix <traceback>     look up pasted text (or use a %%errfix cell for a multi-line traceback)
           %errfix on | off        show panels automatically on every error, or not
           %errfix lang en | zh    panel language (English / 简体中文)
-          %errfix apply [N]       put fix N (default 1) of the last panel into the next cell
+          %errfix apply [N]       put fix N (default 1) of the last error's panel into the next cell
+          %errfix good N | bad N  say that fix N of the last panel worked, or did not (kept locally, re-ranks later panels)
+          %errfix feedback [clear]   list what you said about fixes, or forget it
+          %errfix new [DOMAIN/SLUG]  write a record of the last error into your records folder
           %errfix problems        record files that failed to load, and why
           %errfix help            this text
 
         Options (``%config ErrfixMagics.<name> = value`` or ipython_config.py): lang, auto, min_score,
-        max_fixes, records_path, collapsed, widget; ``%config ErrfixMagics`` lists them with their help.
+        max_fixes, records_path, collapsed, widget, context; ``%config ErrfixMagics`` lists them with their help.
         """
-        if cell is not None:
-            return self._handle_lookup("\n".join(p for p in (line, cell) if p.strip()))
-        command = parse(line)
-        return getattr(self, f"_handle_{command.name}")(command.argument)
+        command = Command("lookup", "\n".join(p for p in (line, cell) if p.strip())) if cell is not None else parse(line)
+        try:
+            return getattr(self, f"_handle_{command.name}")(command.argument)
+        except UsageError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a failure of ours is one line, never a traceback of errfix
+            self.handler.report_failure(exc)
+            return None
 
-    # one small handler per subcommand
+    # ------------------------------------------------------------ one small handler per subcommand
 
-    def _handle_last(self, _: str = "") -> None:
-        import sys
-
-        from . import errorinfo
-
-        error = self.handler.last_error if self.handler else None
-        if error is None and getattr(sys, "last_value", None) is not None:
-            error = errorinfo.from_exception(sys.last_value)
-        if error is None:
+    def _last_exception(self) -> BaseException:
+        """The last error is ``sys.last_value`` as IPython set it: never an older panel's error."""
+        value = getattr(sys, "last_value", None)
+        if not isinstance(value, BaseException):
             raise UsageError("no error in this session yet: run a failing cell first, or paste a traceback: %errfix <text>")
-        self.handler.show_panel(error, collapsed=False, say_if_none=True)
+        return value
 
-    def _handle_lookup(self, text: str) -> None:
+    def _panel_for_last(self) -> Shown | None:
+        """The panel of the last error: the one shown, if it was for that very error, else built now (not displayed)."""
         from . import errorinfo
 
-        if not text.strip():
+        value = self._last_exception()
+        shown = self.handler.last
+        if shown is not None and shown.exc_id == id(value) and shown.line.startswith(type(value).__name__[:1]):
+            return shown
+        return self.handler.prepare(errorinfo.from_exception(value), value)
+
+    def _handle_last(self, _: str = "") -> Matches:
+        from . import errorinfo
+
+        value = self._last_exception()
+        shown = self.handler.show(errorinfo.from_exception(value), value, collapsed=False, show_error=True, say_if_none=True)
+        return Matches(shown.matches if shown else ())
+
+    def _handle_lookup(self, text: str) -> Matches:
+        from . import errorinfo
+
+        if not text.strip() or not text.strip(" \n"):
             raise UsageError("%%errfix needs a pasted traceback or error message in the cell")
-        self.handler.show_panel(errorinfo.from_text(text), collapsed=False, say_if_none=True)
+        shown = self.handler.show(errorinfo.from_text(text), collapsed=False, show_error=True, say_if_none=True)
+        return Matches(shown.matches if shown else ())
 
     def _handle_on(self, _: str = "") -> None:
         self.auto = True
@@ -135,25 +189,96 @@ class ErrfixMagics(Magics):
             self.lang = value
         print(f"errfix: language {self.lang}")
 
-    def _handle_apply(self, value: str) -> None:
-        model = self.handler.last_model if self.handler else None
+    def _fix(self, value: str, verb: str) -> tuple[Shown, Any]:
+        shown = self._panel_for_last()
+        model = shown.models[self.lang] if shown is not None else None  # type: ignore[index]
         if model is None or not model.fixes:
-            raise UsageError("no fix to apply: no panel with fixes has been shown yet")
+            raise UsageError(f"no fix to {verb}: errfix has no fix for the last error ({type(self._last_exception()).__name__})")
         number = int(value or 1)
         fix = next((f for f in model.fixes if f.number == number), None)
         if fix is None:
             raise UsageError(f"the last panel has fixes 1 to {len(model.fixes)}, not {number}")
+        return shown, fix  # type: ignore[return-value]
+
+    def _handle_apply(self, value: str) -> None:
+        _, fix = self._fix(value, "apply")
         if not fix.code:
-            raise UsageError(f"fix {number} has no code to apply; it says: {fix.action.text}")
-        self.shell.set_next_input(fix.code)
+            raise UsageError(f"fix {fix.number} has no code to apply; it says: {fix.action.text}")
+        header = f"# errfix: fix {fix.number}, {fix.source}. Read it before you run it.\n"
+        self.shell.set_next_input(header + fix.code)
+
+    def _handle_good(self, value: str) -> None:
+        self._feedback(value, "good")
+
+    def _handle_bad(self, value: str) -> None:
+        self._feedback(value, "bad")
+
+    def _feedback(self, value: str, verdict: str) -> None:
+        from . import feedback
+
+        _, fix = self._fix(value, "rate")
+        if not fix.key or fix.key.startswith("session:"):
+            raise UsageError(f"fix {fix.number} was made from this session, not from a record: there is nothing to re-rank")
+        store = feedback.load()
+        if store.problem:
+            print(f"errfix: {store.problem}", file=sys.stderr)
+        store.record(fix.key, verdict)
+        print(f"errfix: noted that fix {fix.number} ({fix.key}) {'worked' if verdict == 'good' else 'did not work'}; "
+              f"kept in {store.path}")
+
+    def _handle_feedback(self, value: str) -> None:
+        from . import feedback
+
+        store = feedback.load()
+        if store.problem:
+            print(f"errfix: {store.problem}", file=sys.stderr)
+        if value == "clear":
+            print(f"errfix: forgot the outcomes of {store.clear()} fixes")
+            return
+        if not store.entries:
+            print("errfix: no feedback yet (%errfix good N / %errfix bad N after a panel)")
+        for line in feedback.summary({str(store.path): store})[1:]:
+            print(line)
+
+    def _handle_new(self, value: str) -> None:
+        from . import errorinfo, knowledge, loader, newrecord
+
+        error = errorinfo.from_exception(self._last_exception()).subject
+        folder = loader.user_data_dir()
+        if folder is None:
+            raise UsageError("there is no user data folder to write records into (no home directory)")
+        record_id = value or f"mine/{newrecord.slug_for(error)}"
+        inputs = self.shell.user_ns.get("In") if isinstance(getattr(self.shell, "user_ns", None), dict) else None
+        cell = _failing_cell(inputs, self.handler.failures, error.line)
+        try:
+            path = newrecord.write(newrecord.build(error, cell, record_id), folder)
+        except FileExistsError:
+            raise UsageError(f"a record {record_id} already exists in {folder}: choose another DOMAIN/SLUG") from None
+        knowledge.forget_open()
+        print(f"errfix: wrote {path}\n  fill in the TODO fields, then `errfix lint {path}` lists what is still missing "
+              "(the Chinese fields too); errors of the same shape find it from now on")
 
     def _handle_problems(self, _: str = "") -> None:
         from . import loader
 
         kb = loader.knowledge_base(list(self.records_path))
-        print(f"errfix: {len(kb)} records loaded, {len(kb.problems)} problems")
-        for problem in kb.problems:
+        problems = kb.problems
+        print(f"errfix: {len(kb)} records loaded, {len(problems)} problems")
+        for problem in problems:
             print(f"  {problem}")
+        for note in kb.notes:
+            print(f"  {note}")
 
     def _handle_help(self, _: str = "") -> None:
         print(self.errfix.__doc__)
+
+
+def _failing_cell(inputs: Any, failures: dict[int, str], line: str) -> str:
+    """The source of the most recent cell that failed with this error line (else the last failed cell)."""
+    if not isinstance(inputs, list):
+        return ""
+    numbers = [n for n, text in failures.items() if line.startswith(text.split(":")[0])] or list(failures)
+    for number in reversed(numbers):
+        if 0 < number < len(inputs) and isinstance(inputs[number], str):
+            return inputs[number]
+    return ""

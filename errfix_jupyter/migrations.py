@@ -12,11 +12,15 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping
 
 import regex
 
+from . import patterns
 from .schema import Problem
+
+if TYPE_CHECKING:
+    from .record import Record
 
 Kind = Literal["attribute", "module_attribute", "import", "module", "keyword", "message"]
 KINDS: tuple[Kind, ...] = ("attribute", "module_attribute", "import", "module", "keyword", "message")
@@ -100,8 +104,9 @@ class MigrationIndex:
                 key = (entry.kind, owner_key(entry.kind, owner), entry.name)
                 self._keyed.setdefault(key, []).append((entry, table))
             self._by_name.setdefault((entry.kind, entry.name), []).append((entry, table))
-            if entry.message_regex:
-                self._patterns.append((regex.compile(entry.message_regex), entry, table))
+            compiled = patterns.compiled(entry.message_regex) if entry.message_regex else None
+            if compiled is not None:
+                self._patterns.append((compiled, entry, table))
 
     def __len__(self) -> int:
         return sum(len(t.entries) for t in self.tables)
@@ -116,7 +121,7 @@ class MigrationIndex:
                 continue
             found = pattern.search(text, timeout=MESSAGE_TIMEOUT)
             if found:
-                for hit in self._shape_hits(kind, found.group("owner"), found.group("name")):
+                for hit in self._shape_hits(kind, found.groupdict().get("owner") or "", found.group("name")):
                     hits.setdefault(hit.entry.id, hit)
         for compiled, entry, table in self._patterns:
             try:
@@ -225,9 +230,7 @@ def parse_entry(item: Any, at: str, shown: str) -> tuple[Entry | None, list[Prob
     if item.get("kind") == "message" and not pattern:
         problems.append(Problem(shown, f"{at}.message_regex", "an entry of kind 'message' needs message_regex"))
     if pattern:
-        from .patterns import pattern_problem
-
-        bad = pattern_problem(pattern)
+        bad = patterns.pattern_problem(pattern)
         if bad:
             problems.append(Problem(shown, f"{at}.message_regex", bad, "RX001"))
     if problems:
@@ -263,3 +266,36 @@ def entry_summary(entry: Entry, table: Table) -> Mapping[str, str]:
         shown = f"{owner}({entry.name}=...)" if owner else f"{entry.name}="
     return {"what": shown, "library": table.library, "removed": entry.removed, "deprecated": entry.deprecated,
             "replacement": entry.replacement}
+
+
+def entry_record(hit: Hit) -> "Record":
+    """A record, in the seed format's terms, that tells the user what was removed, since when, and what replaces it."""
+    from .record import from_dict
+
+    entry, table = hit.entry, hit.table
+    words = entry_summary(entry, table)
+    what, library = words["what"], table.library
+    since = f"{library} {entry.deprecated} deprecated it and {entry.removed} removed it" if entry.deprecated else \
+        f"{library} {entry.removed} removed it"
+    since_zh = f"{library} {entry.deprecated} 起弃用、{entry.removed} 移除" if entry.deprecated else f"{library} {entry.removed} 移除了它"
+    cause = entry.note or (f"`{what}` is gone: {since}. Code written for older releases (tutorials, old notebooks, "
+                           "answers online) still uses it.")
+    cause_zh = entry.note_zh or (f"`{what}` 已经不存在：{since_zh}。按旧版本写的代码（教程、旧 notebook、网上的回答）还在用它。")
+    fixes: list[dict[str, Any]] = [{"action": entry.action, "success_rate": 0.9, "code": entry.code, "verify": entry.verify,
+                                    "sources": list(entry.sources)}]
+    fixes.append({"action": f"If you cannot change the code yet, pin {library} below {entry.removed}.",
+                  "success_rate": 0.6, "sources": list(entry.sources)})
+    zh = [entry.action_zh or entry.action, f"暂时改不了代码的话，把 {library} 固定在 {entry.removed} 以下。"]
+    requirement = "python" if library == "python" else library
+    data = {
+        "id": f"migration:{entry.id}", "signature": f"{what}: removed in {library} {entry.removed}", "regex": "",
+        "domain": table.domain, "summary": f"`{what}` was removed in {library} {entry.removed}.",
+        "summary_zh": f"`{what}` 在 {library} {entry.removed} 中已被移除。", "root_cause": cause, "root_cause_zh": cause_zh,
+        "workarounds": fixes, "workarounds_zh": zh,
+        "versions": [{"version": f"{requirement}>={entry.removed}", "deprecated": entry.deprecated or None,
+                      "removed": entry.removed}],
+        "official_doc_url": entry.sources[0] if entry.sources else table.doc_url,
+        "verification_tier": "reproduced" if entry.reproduce else "reported", "confidence": 0.9,
+        "sources": list(entry.sources),
+    }
+    return from_dict(data, source=table.source)

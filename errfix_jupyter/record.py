@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
+
+from .literals import literal_size, normalise
 
 _TYPE_AT_START = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*(?::|$)")
 
@@ -91,6 +94,7 @@ class Record:
     reproduce: Mapping[str, Any] | None = None
     sources: tuple[str, ...] = ()
     source: str = ""
+    origin: str = "shipped"
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -111,7 +115,7 @@ def exception_name_of(text: str) -> str:
     return found.group(1).rsplit(".", 1)[-1] if found else ""
 
 
-def from_dict(data: Mapping[str, Any], source: str = "") -> Record:
+def from_dict(data: Mapping[str, Any], source: str = "", origin: str = "shipped") -> Record:
     """Build a Record from a parsed JSON object; wrong or missing optional fields become defaults."""
     return Record(
         id=_str(data.get("id")),
@@ -141,6 +145,7 @@ def from_dict(data: Mapping[str, Any], source: str = "") -> Record:
         reproduce=_dict(data.get("reproduce")) or None,
         sources=tuple(_strs(data.get("sources"))),
         source=source,
+        origin=origin,
         raw=dict(data),
     )
 
@@ -229,3 +234,56 @@ def _dict(value: Any) -> Mapping[str, Any]:
 
 def _strs(value: Any) -> list[str]:
     return [v for v in _list(value) if isinstance(v, str)]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What ranking needs of a record, kept in the index so that matching parses no record file."""
+
+    id: str
+    type_name: str
+    regex: str
+    generic: bool = False
+    domain: str = ""
+    modules: tuple[str, ...] = ()
+    source_regex: str = ""
+    tier: str = ""
+    confidence: float | None = None
+    literal_size: int = 0
+    versions: tuple[VersionRange, ...] = ()
+    signatures: tuple[str, ...] = ()
+    confused_with: tuple[str, ...] = ()
+    origin: str = "shipped"
+    path: str = ""
+
+    @property
+    def shipped(self) -> bool:
+        """Whether the record comes with errfix_jupyter (only then is its tier taken at its word)."""
+        return self.origin == "shipped"
+
+    def to_json(self) -> str:
+        """The summary as compact JSON, for the index."""
+        data = dict(self.__dict__)
+        data["versions"] = [list(v.__dict__.values()) for v in self.versions]
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> "Summary":
+        """A summary read back from the index."""
+        data = json.loads(text)
+        data["versions"] = tuple(VersionRange(*v) for v in data.get("versions", ()))
+        for key in ("modules", "signatures", "confused_with"):
+            data[key] = tuple(data.get(key, ()))
+        return cls(**data)
+
+
+def summarise(record: Record, origin: str = "shipped", path: str = "") -> Summary:
+    """The index's view of a record: type, pattern, evidence fields and normalised signatures."""
+    texts = (record.signature, *record.aliases)
+    return Summary(
+        id=record.id, type_name=record.exception_name, regex=record.regex, generic=record.generic,
+        domain=record.domain, modules=record.modules, source_regex=record.source_regex,
+        tier=record.verification_tier, confidence=record.confidence, literal_size=literal_size(record.regex),
+        versions=record.versions, signatures=tuple(normalise(t.partition(": ")[2] if ": " in t else t) for t in texts),
+        confused_with=record.confused_with, origin=origin, path=path or record.source,
+    )

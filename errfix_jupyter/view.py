@@ -1,26 +1,34 @@
-"""PanelModel: what the panel says, in which language and order, decided once for every renderer (pure)."""
+"""PanelModel: what the panel says about THIS error, in which language and order, decided once for every renderer (pure).
+
+The subject is the user's error: its own line, the line of the user's code that raised it, and what the session
+shows (close names, columns, shapes, the cells that set the state). A record contributes its explanation and fixes,
+with its placeholders filled from the user's message; another error's example message is never shown as the
+user's. When nothing specific fits, the panel says only what the session shows.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, replace
+from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
-from . import i18n
+from . import i18n, patterns, placeholders
+from .context import CONTEXT_PLACEHOLDERS, EMPTY, Context, Fact, Suggestion
 from .errorinfo import ErrorInfo
 from .i18n import Lang, t
 from .matcher import Match, Reason
-from .record import Record, Translation
+from .record import Record, Translation, Workaround
 from .versions import VersionCheck
 
 DEFAULT_MIN_SCORE = 0.5
 DEFAULT_MAX_FIXES = 3
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
 class Shown:
-    """A piece of record text; ``fallback`` is True when Chinese was asked for but English is shown."""
+    """A piece of text; ``fallback`` is True when Chinese was asked for but English is shown."""
 
     text: str
     fallback: bool = False
@@ -28,14 +36,20 @@ class Shown:
 
 @dataclass(frozen=True)
 class FixItem:
-    """A fix as the panel shows it; ``number`` is what ``%errfix apply N`` takes."""
+    """A fix as the panel shows it; ``number`` is what ``%errfix apply N`` takes, ``key`` what feedback names."""
 
     number: int
+    kind: str  # "fix", "check" (only inspects), or "session" (made from this session: a close name, a pip name)
     action: Shown
     how: Shown
     condition: Shown
     success_rate: float | None
     code: str
+    checked: bool = False
+    personal: bool = False
+    key: str = ""
+    outcome: str = ""  # "good" or "bad" when the user said so with %errfix good|bad
+    source: str = ""  # where the code comes from, for %errfix apply
 
 
 @dataclass(frozen=True)
@@ -63,9 +77,10 @@ class PanelModel:
 
     lang: Lang
     error_line: str
+    source_line: str
     confident: bool
     headline: Shown
-    explanation: Shown
+    facts: tuple[str, ...]
     root_cause: Shown
     fixes: tuple[FixItem, ...]
     dead_ends: tuple[DeadEndItem, ...]
@@ -74,58 +89,166 @@ class PanelModel:
     doc_url_safe: bool
     record_id: str
     tier: str
+    origin: str
     confidence: float | None
     score: float
     match_kind: str
     reasons: tuple[str, ...]
     others: tuple[Candidate, ...]
+    notes: tuple[str, ...] = ()
 
     @property
     def top_fix(self) -> FixItem | None:
-        """The fix shown on the collapsed line."""
-        return self.fixes[0] if self.fixes else None
+        """The fix shown on the collapsed line (a check is never presented as the fix)."""
+        return next((f for f in self.fixes if f.kind != "check"), None)
 
 
-def build(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *,
-          min_score: float = DEFAULT_MIN_SCORE, max_fixes: int = DEFAULT_MAX_FIXES) -> PanelModel | None:
-    """The panel for the best match, or None when nothing matched at all."""
-    if not matches:
-        return None
-    best = matches[0]
-    record = best.record
-    confident = best.score >= min_score and best.match_kind != "generic"
-    error_line = error.line if error is not None else record.signature
-    headline = _headline(record, lang) if confident else Shown(t("no_confident", lang, type=_type_of(error, record)))
+def build(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *, context: Context = EMPTY,
+          min_score: float = DEFAULT_MIN_SCORE, max_fixes: int = DEFAULT_MAX_FIXES,
+          outcomes: Mapping[str, str] | None = None) -> PanelModel | None:
+    """The panel for the best match and the session's context; None when there is nothing to say."""
+    best = matches[0] if matches else None
+    confident = best is not None and best.score >= min_score and best.match_kind != "generic"
+    facts = tuple(fact_text(f, lang) for f in context.facts)
+    session = _session_fixes(context.suggestions, lang)
+    if not confident and not facts and not session:
+        return _unknown(error, lang) if error is not None else None
+    record = best.record if best is not None and confident else None
+    fixes = _numbered(session + (_record_fixes(best, lang, outcomes or {}, context) if record is not None and best else []), max_fixes)
     return PanelModel(
         lang=lang,
-        error_line=error_line,
+        error_line=error.line if error is not None else "",
+        source_line=error.source_line if error is not None else "",
         confident=confident,
-        headline=headline,
-        explanation=_pick(record.signature, record.signature_zh, lang),
-        root_cause=_pick(record.root_cause, record.root_cause_zh, lang),
-        fixes=_fixes(record, lang, max_fixes),
-        dead_ends=_dead_ends(record, lang),
-        versions=tuple(_version_line(c, lang) for c in best.version_checks),
-        doc_url=record.official_doc_url,
-        doc_url_safe=is_safe_url(record.official_doc_url),
-        record_id=record.id,
-        tier=i18n.tier_label(record.verification_tier, lang),
-        confidence=record.confidence,
-        score=best.score,
-        match_kind=t(f"kind_{best.match_kind}", lang),
-        reasons=tuple(_reason(r, lang) for r in best.reasons),
-        others=tuple(Candidate(m.record.id, m.score, t(f"kind_{m.match_kind}", lang), _headline(m.record, lang))
-                     for m in matches[1:]),
+        headline=_headline(best, context, lang) if confident and best else _session_headline(context, error, lang),
+        facts=facts + (tuple(_notes(error, lang)) if error is not None else ()),
+        root_cause=_filled(best, record.root_cause, record.root_cause_zh, lang, context) if record is not None and best else Shown(""),
+        fixes=fixes,
+        dead_ends=_dead_ends(record, lang) if record is not None else (),
+        versions=_versions(best, lang) if record is not None and best else (),
+        doc_url=record.official_doc_url if record is not None else "",
+        doc_url_safe=is_safe_url(record.official_doc_url) if record is not None else False,
+        record_id=record.id if record is not None else "",
+        tier=i18n.tier_label(record.verification_tier if record.origin == "shipped" else "user", lang) if record else "",
+        origin=origin_label(record.origin, record.source, lang) if record is not None else "",
+        confidence=record.confidence if record is not None else None,
+        score=best.score if best is not None else 0.0,
+        match_kind=t(f"kind_{best.match_kind}", lang) if best is not None else "",
+        reasons=tuple(_reason(r, lang) for r in best.reasons) if best is not None and record is not None else (),
+        others=tuple(Candidate(m.record.id, m.score, t(f"kind_{m.match_kind}", lang), _headline(m, EMPTY, lang))
+                     for m in matches[1:] if m.match_kind != "generic") if record is not None else (),
     )
 
 
+def _unknown(error: ErrorInfo, lang: Lang) -> PanelModel:
+    """A one-line panel for a user's own error: no record, no session facts, no invented advice."""
+    return PanelModel(lang, error.line, error.source_line, False, Shown(t("no_match", lang)), tuple(_notes(error, lang)),
+                      Shown(""), (), (), (), "", False, "", "", "", None, 0.0, "", (), ())
+
+
 def is_safe_url(url: str) -> bool:
-    """Only absolute http(s) URLs become links."""
+    """Only absolute http(s) URLs without spaces, quotes or direction controls become links."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c in url for c in "\"'<> \n\r\t")
+    return (parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c in url for c in "\"'<> \n\r\t")
+            and not _BIDI.search(url))
+
+
+def origin_label(origin: str, source: str, lang: Lang) -> str:
+    """Where a record comes from, as the panel names it: shipped, a pack, or a user folder."""
+    if origin == "shipped":
+        return t("origin_shipped", lang)
+    if origin.startswith("pack:"):
+        return t("origin_pack", lang, pack=origin[5:])
+    return t("origin_user", lang, path=source)
+
+
+def fact_text(fact: Fact, lang: Lang) -> str:
+    """One context fact in words."""
+    params = dict(fact.params)
+    if "how" in params:
+        params["how"] = t(f"how_{params['how']}", lang)
+    if "kind" in params:
+        params["kind"] = t(f"kind_word_{params['kind']}", lang)
+    if fact.code == "history_twice":
+        params["what"] = t("what_changed", lang, what=params["what"]) if params.get("what") else ""
+    return t(f"fact_{fact.code}", lang, **params)
+
+
+def _notes(error: ErrorInfo, lang: Lang) -> list[str]:
+    """An ExceptionGroup's members and the exception's notes: shown in "what happened", never dropped."""
+    lines = [t("group_member", lang, line=m.line) for m in error.members]
+    return lines + [t("note", lang, note=n) for n in error.notes]
+
+
+def _session_fixes(suggestions: Sequence[Suggestion], lang: Lang) -> list[FixItem]:
+    items = []
+    for suggestion in suggestions:
+        params = dict(suggestion.params)
+        if "kind" in params:
+            params["kind"] = t(f"kind_word_{params['kind']}", lang)
+        items.append(FixItem(0, "session", Shown(t(f"suggest_{suggestion.code}", lang, **params)), Shown(""), Shown(""), None,
+                             suggestion.snippet, checked=suggestion.checked, personal=True, key=f"session:{suggestion.code}",
+                             source=t("source_session", lang)))
+    return items
+
+
+def _numbered(items: list[FixItem], limit: int) -> tuple[FixItem, ...]:
+    fixes = [i for i in items if i.kind != "check"][: max(limit, 1)]
+    checks = [i for i in items if i.kind == "check"][:2]
+    return tuple(replace(f, number=n) for n, f in enumerate(fixes + checks, start=1))
+
+
+def _groups(match: Match, context: Context = EMPTY) -> tuple[frozenset[str], dict[str, str]]:
+    """The placeholder names a record may use (its regex groups, and the session's), and the user's values for them."""
+    if match.migration is not None:
+        return frozenset(("owner", "name")), dict(match.groups)
+    compiled = patterns.compiled(match.record.regex)
+    names = frozenset(compiled.groupindex) if compiled is not None else frozenset()
+    return names | CONTEXT_PLACEHOLDERS, {**context.values, **match.groups}
+
+
+def _filled(match: Match, english: str, chinese: str, lang: Lang, context: Context = EMPTY) -> Shown:
+    names, values = _groups(match, context)
+    shown = _pick(english, chinese, lang)
+    return Shown(placeholders.fill_text(shown.text, values, names), shown.fallback)
+
+
+def _record_fixes(match: Match, lang: Lang, outcomes: Mapping[str, str], context: Context = EMPTY) -> list[FixItem]:
+    record = match.record
+    names, values = _groups(match, context)
+    items = []
+    for index, fix in _ranked(record, outcomes):
+        zh = record.workarounds_zh[index] if index < len(record.workarounds_zh) else Translation()
+        how = fix.how if fix.how.strip() != fix.action.strip() else ""
+        code, personal = placeholders.fill_code(fix.code, values, names) if fix.code else ("", False)
+        key = f"{record.id}#{index}"
+        items.append(FixItem(
+            number=0, kind="check" if fix.is_check else "fix",
+            action=_fill(_pick(fix.action, zh.action, lang), values, names),
+            how=_fill(_pick(how, zh.how, lang), values, names) if how else Shown(""),
+            condition=_fill(_pick(fix.condition, zh.condition, lang), values, names) if fix.condition else Shown(""),
+            success_rate=fix.success_rate, code=code, personal=personal and "{" in fix.code, key=key,
+            outcome=outcomes.get(key, ""), source=t("source_record", lang, id=record.id, origin=origin_label(record.origin, record.source, lang)),
+        ))
+    return items
+
+
+def _ranked(record: Record, outcomes: Mapping[str, str]) -> list[tuple[int, Workaround]]:
+    """Fixes the user said worked first, those that did not last, then by how often they work; checks after fixes."""
+    order = {"good": 0, "": 1, "bad": 2}
+
+    def rank(pair: tuple[int, Workaround]) -> tuple[bool, int, float]:
+        index, fix = pair
+        return fix.is_check, order.get(outcomes.get(f"{record.id}#{index}", ""), 1), -(fix.success_rate or 0.0)
+
+    return sorted(enumerate(record.workarounds), key=rank)
+
+
+def _fill(shown: Shown, values: Mapping[str, str], names: frozenset[str]) -> Shown:
+    return Shown(placeholders.fill_text(shown.text, values, names), shown.fallback)
 
 
 def _reason(reason: Reason, lang: Lang) -> str:
@@ -133,10 +256,6 @@ def _reason(reason: Reason, lang: Lang) -> str:
     if reason.code == "tier":
         params["tier"] = i18n.tier_label(params.get("tier", ""), lang)
     return t(f"reason_{reason.code}", lang, **params)
-
-
-def _type_of(error: ErrorInfo | None, record: Record) -> str:
-    return (error.type_name if error is not None and error.type_name else record.exception_name) or "error"
 
 
 def _pick(english: str, chinese: str, lang: Lang) -> Shown:
@@ -147,10 +266,23 @@ def _pick(english: str, chinese: str, lang: Lang) -> Shown:
     return Shown(english, fallback=bool(english))
 
 
-def _headline(record: Record, lang: Lang) -> Shown:
+def _headline(match: Match, context: Context, lang: Lang) -> Shown:
+    """What went wrong in the user's terms: the strongest session fact, else the record's summary, filled."""
+    strong = next((f for f in context.facts if f.code in ("key_close", "did_you_mean", "did_you_mean_attribute",
+                                                             "module_shadowed", "history_failed", "history_twice")), None)
+    if strong is not None:
+        return Shown(fact_text(strong, lang))
+    record = match.record
     if record.summary or record.summary_zh:
-        return _pick(record.summary or _first_sentence(record.root_cause), record.summary_zh, lang)
-    return _pick(_first_sentence(record.root_cause) or record.signature, _first_sentence(record.root_cause_zh), lang)
+        return _filled(match, record.summary or _first_sentence(record.root_cause), record.summary_zh, lang, context)
+    return _filled(match, _first_sentence(record.root_cause) or record.exception_name, _first_sentence(record.root_cause_zh),
+                   lang, context)
+
+
+def _session_headline(context: Context, error: ErrorInfo | None, lang: Lang) -> Shown:
+    if context.facts:
+        return Shown(fact_text(context.facts[0], lang))
+    return Shown(t("no_match", lang))
 
 
 def _first_sentence(text: str) -> str:
@@ -158,33 +290,35 @@ def _first_sentence(text: str) -> str:
     return (found.group(1) if found else text.strip())[:240]
 
 
-def _translation(items: tuple[Translation, ...], index: int) -> Translation:
-    return items[index] if index < len(items) else Translation()
-
-
-def _fixes(record: Record, lang: Lang, limit: int) -> tuple[FixItem, ...]:
-    items = []
-    for number, (index, fix) in enumerate(record.ranked_workarounds[: max(limit, 0)], start=1):
-        zh = _translation(record.workarounds_zh, index)
-        how = fix.how if fix.how.strip() != fix.action.strip() else ""
-        items.append(FixItem(
-            number=number,
-            action=_pick(fix.action, zh.action, lang),
-            how=_pick(how, zh.how, lang) if how else Shown(""),
-            condition=_pick(fix.condition, zh.condition, lang) if fix.condition else Shown(""),
-            success_rate=fix.success_rate,
-            code=fix.code,
-        ))
-    return tuple(items)
-
-
 def _dead_ends(record: Record, lang: Lang) -> tuple[DeadEndItem, ...]:
     items = []
     for index, dead in enumerate(record.dead_ends):
-        zh = _translation(record.dead_ends_zh, index)
+        zh = record.dead_ends_zh[index] if index < len(record.dead_ends_zh) else Translation()
         why = _pick(dead.why_fails, zh.why_fails, lang) if dead.why_fails else Shown("")
         items.append(DeadEndItem(_pick(dead.action, zh.action, lang), why, dead.fail_rate))
     return tuple(items)
+
+
+def _versions(match: Match, lang: Lang) -> tuple[str, ...]:
+    """Only versions that matter: an installed package in or out of the affected range (and, for a migration, when)."""
+    if match.migration is not None:
+        entry, table = match.migration.entry, match.migration.table
+        installed = next((c.installed for c in match.version_checks if c.installed), "")
+        what = entry.id.split("/", 1)[-1]
+        key = "migration_installed" if installed else "migration_removed"
+        return (t(key, lang, library=table.library, installed=installed, what=what, removed=entry.removed,
+                  replacement=entry.replacement or "—"),)
+    return tuple(_version_line(c, lang) for c in match.version_checks if _matters(c))
+
+
+def _matters(check: VersionCheck) -> bool:
+    """A version line says something when the installed version is outside the range, or the range has a history
+    (introduced, deprecated, removed, changed) or an upper bound; "pandas>=1.0: affected" says nothing."""
+    if check.status == "not_affected":
+        return True
+    entry = check.entry
+    return check.status == "affected" and bool(entry.introduced or entry.deprecated or entry.removed
+                                                or entry.behavior_change or "<" in check.requirement)
 
 
 def _version_line(check: VersionCheck, lang: Lang) -> str:
@@ -192,4 +326,4 @@ def _version_line(check: VersionCheck, lang: Lang) -> str:
              installed=check.installed, requirement=check.requirement)
     history = [t(k, lang, v=getattr(check.entry, k)) for k in ("introduced", "deprecated", "removed")
                if getattr(check.entry, k)]
-    return line + (t("sep", lang) + ", ".join(history) if history else "")
+    return line + (t("sep", lang) + t("list_sep", lang).join(history) if history else "")
