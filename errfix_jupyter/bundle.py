@@ -20,7 +20,8 @@ class PanelBundle:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         data: dict[str, Any] = {}
         if self.widget is not None:
-            data.update(self.widget._repr_mimebundle_(include=include, exclude=exclude) or {})
+            shown = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
+            data.update(shown[0] if isinstance(shown, tuple) else shown)  # (data, metadata) or data
         data["text/html"] = self.html
         data["text/plain"] = self.text
         return data

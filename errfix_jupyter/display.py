@@ -23,6 +23,9 @@ def has_widget_frontend(shell: Any) -> bool:
 def widgets_available() -> bool:
     """Whether anywidget (and ipywidgets) import here; says once, in one line, when they do not."""
     try:
+        import anywidget  # noqa: F401
+        import ipywidgets  # noqa: F401
+
         from . import widget  # noqa: F401
     except Exception as exc:  # noqa: BLE001 - missing or broken: either way, the static panel is shown
         if "widget" not in _WARNED:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from .handler import Handler
 from .magics import ErrfixMagics
 
 STATE = "_errfix_jupyter_state"
+
+
+@dataclass(frozen=True)
+class State:
+    """What load() installed on a shell, so unload() can take exactly that away."""
+
+    magics: ErrfixMagics
+    handler: Handler
 
 
 def load(shell: Any) -> None:
@@ -17,20 +27,20 @@ def load(shell: Any) -> None:
     shell.register_magics(magics)
     magics.handler.register()
     shell.events.register("post_run_cell", magics.handler.on_post_run_cell)
-    setattr(shell, STATE, magics)
+    setattr(shell, STATE, State(magics, magics.handler))
 
 
 def unload(shell: Any) -> None:
     """Restore the previous (custom_exceptions, CustomTB) pair and remove the hook and the magic."""
-    magics: ErrfixMagics | None = getattr(shell, STATE, None)
-    if magics is None:
+    state: State | None = getattr(shell, STATE, None)
+    if state is None:
         return
     try:
-        shell.events.unregister("post_run_cell", magics.handler.on_post_run_cell)
+        shell.events.unregister("post_run_cell", state.handler.on_post_run_cell)
     except ValueError:
         pass
-    magics.handler.restore_previous()
-    _remove_magics(shell, magics)
+    state.handler.restore_previous()
+    _remove_magics(shell, state.magics)
     delattr(shell, STATE)
 
 

@@ -75,9 +75,10 @@ def default_path() -> Path | None:
     try:
         import platformdirs
 
-        return Path(platformdirs.user_data_dir("errfix_jupyter", appauthor=False)) / "feedback.json"
+        path = Path(platformdirs.user_data_dir("errfix_jupyter", appauthor=False)) / "feedback.json"
     except Exception:  # noqa: BLE001
         return None
+    return path if path.is_absolute() else None
 
 
 def load(path: Path | None = None) -> Store:

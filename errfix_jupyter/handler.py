@@ -110,9 +110,16 @@ class Handler:
         self._announced: Any = None
         self.last: Shown | None = None
         self.failures: dict[int, str] = {}
-        from .display import Display
+        self._display: Any = None
 
-        self.display = Display(shell)
+    @property
+    def display(self) -> Any:
+        """The shell's panel display, made at the first panel (loading imports no rendering code)."""
+        if self._display is None:
+            from .display import Display
+
+            self._display = Display(self.shell)
+        return self._display
 
     # ------------------------------------------------------------ registration
 
@@ -128,7 +135,8 @@ class Handler:
         """Put back the exact (custom_exceptions, CustomTB) pair that was there before us, if the slot is still ours."""
         if self.is_registered():
             self.shell.custom_exceptions, self.shell.CustomTB = self.previous
-        self.display.close()
+        if self._display is not None:
+            self._display.close()
 
     # ------------------------------------------------------------ IPython entry points
 
@@ -213,8 +221,8 @@ class Handler:
         from . import history
 
         inputs = namespace.get("In") if isinstance(namespace, dict) else None
-        number = getattr(self.shell, "execution_count", 0)
-        if not isinstance(inputs, list) or not isinstance(number, int) or number >= len(inputs) or number < 1:
+        number = self._cell_number()
+        if not isinstance(inputs, list) or number is None or number >= len(inputs) or number < 1:
             return []
         subject = error.subject
         earlier = history.cells(inputs, self.failures, number)
@@ -223,9 +231,17 @@ class Handler:
                      if name in namespace}
         return history.facts(subject.type_name, subject.message, subject.source_line, current, earlier, types_now)
 
+    def _cell_number(self) -> int | None:
+        """The running cell's number, In[N] (IPython has already counted it, so it is the last entry of ``In``)."""
+        namespace = getattr(self.shell, "user_ns", None)
+        inputs = namespace.get("In") if isinstance(namespace, dict) else None
+        if isinstance(inputs, list) and len(inputs) > 1:
+            return len(inputs) - 1
+        return None
+
     def _remember_failure(self, value: BaseException) -> None:
-        number = getattr(self.shell, "execution_count", None)
-        if isinstance(number, int):
+        number = self._cell_number()
+        if number is not None:
             try:
                 line = f"{type(value).__name__}: {str(value)[:120]}"
             except Exception:  # noqa: BLE001 - a user __str__ that raises

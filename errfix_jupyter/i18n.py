@@ -81,7 +81,7 @@ STRINGS: dict[str, dict[str, str]] = {
                          "zh": "`{container}` 里没有{kind} '{key}'；现有的是 {some}"},
     "fact_key_is_index": {"en": "'{key}' is the index of `{container}` now, not a column (an earlier set_index moved it there).",
                           "zh": "'{key}' 现在是 `{container}` 的索引，不是列（之前的 set_index 把它移过去了）。"},
-    "fact_shape": {"en": "`{name}.shape == {shape}` ({dtype})", "zh": "`{name}.shape == {shape}`（{dtype}）"},
+    "fact_shape": {"en": "`{name}.shape == {shape}` ({dtype})", "zh": "形状：`{name}.shape == {shape}`（{dtype}）"},
     "fact_module_shadowed": {"en": "`{module}` here is your own file {path}, not the library: it shadows the module of that name.",
                              "zh": "这里的 `{module}` 是你自己的文件 {path}，不是那个库：同名文件把库“挡住”了。"},
     "fact_history_failed": {"en": "`{name}` is assigned in {cell}, which failed with {error}.",
@@ -102,7 +102,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # fixes made from the session
     "suggest_use_name": {"en": "Use `{suggestion}` instead of `{name}`", "zh": "把 `{name}` 改成 `{suggestion}`"},
     "suggest_use_attribute": {"en": "Use `.{suggestion}` instead of `.{name}`", "zh": "把 `.{name}` 改成 `.{suggestion}`"},
-    "suggest_use_import": {"en": "Import `{suggestion}` instead of `{name}`", "zh": "改为导入 `{suggestion}`"},
+    "suggest_use_import": {"en": "Import `{suggestion}` instead of `{name}`", "zh": "把导入的 `{name}` 改成 `{suggestion}`"},
     "suggest_use_key": {"en": "Use '{suggestion}', the {kind} that `{container}` has", "zh": "改用 `{container}` 里真实存在的{kind} '{suggestion}'"},
     "suggest_pip_install": {"en": "Install `{dist}` into this kernel's environment", "zh": "把 `{dist}` 安装到当前内核的环境里"},
     # migrations

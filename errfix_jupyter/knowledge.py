@@ -194,6 +194,7 @@ class KnowledgeBase:
 # ---------------------------------------------------------------- the process-wide knowledge base
 
 _OPEN: dict[tuple[str, ...], KnowledgeBase] = {}
+KEEP_OPEN = 4  # knowledge bases (sets of folders) kept open per process
 
 
 def cache_dir() -> Path | None:
@@ -204,7 +205,8 @@ def cache_dir() -> Path | None:
         folder = Path(platformdirs.user_cache_dir("errfix_jupyter", appauthor=False))
     except Exception:  # noqa: BLE001 - no home directory: no cache
         return None
-    return folder if safe_dir(folder) else None
+    # With no home and no passwd entry, "~" stays "~": a relative path is no cache folder.
+    return folder if folder.is_absolute() and safe_dir(folder) else None
 
 
 def open_knowledge_base(folders: Sequence[Folder], *, progress: Progress | None = None) -> KnowledgeBase:
@@ -217,7 +219,8 @@ def open_knowledge_base(folders: Sequence[Folder], *, progress: Progress | None 
         missing = [Problem(str(f.path), "$", "record folder does not exist") for f in folders if not f.path.exists()]
         kb = KnowledgeBase(indexes=indexes, problems=missing)
         kb.refresh(progress, first=True)
-        _OPEN.clear()
+        while len(_OPEN) >= KEEP_OPEN:
+            _OPEN.pop(next(iter(_OPEN)))
         _OPEN[key] = kb
     else:
         kb.refresh(progress)

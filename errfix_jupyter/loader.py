@@ -72,9 +72,10 @@ def user_data_dir() -> Path | None:
     try:
         import platformdirs
 
-        return Path(platformdirs.user_data_dir("errfix_jupyter", appauthor=False)) / "records"
+        folder = Path(platformdirs.user_data_dir("errfix_jupyter", appauthor=False)) / "records"
     except Exception:  # noqa: BLE001 - no home directory (docker --user 12345): simply no user folder
         return None
+    return folder if folder.is_absolute() else None  # no home: "~" stays unexpanded
 
 
 def user_dirs(extra: Sequence[str | os.PathLike[str]] = ()) -> list[Path]:

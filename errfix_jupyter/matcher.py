@@ -112,7 +112,7 @@ class _Budget:
         try:
             return compiled.search(text, timeout=max(min(patterns.TIMEOUT, self.deadline - time.perf_counter()), 0.001))
         except TimeoutError:
-            _note(self.diagnostics, f"{owner}: pattern timed out; skipped")
+            _note(self.diagnostics, f"{owner}: regex timed out after {patterns.TIMEOUT * 1000:.0f} ms; skipped")
             return None
 
 

@@ -19,6 +19,18 @@ class ErrfixPanel(anywidget.AnyWidget):  # type: ignore[misc]
     data = traitlets.Dict().tag(sync=True)
 
 
+_LAYOUT: Any = None
+
+
 def make_widget(data: dict[str, Any]) -> ErrfixPanel:
-    """A panel widget for data made by ``bundle.widget_data``."""
-    return ErrfixPanel(data=data)
+    """A panel widget for data made by ``bundle.widget_data``.
+
+    anywidget's DOMWidget base gives every instance a Layout model; all panels share one, so each panel after the
+    first opens exactly one widget model.
+    """
+    global _LAYOUT
+    if _LAYOUT is None:
+        import ipywidgets
+
+        _LAYOUT = ipywidgets.Layout()
+    return ErrfixPanel(data=data, layout=_LAYOUT)

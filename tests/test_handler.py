@@ -103,18 +103,19 @@ def test_a_failure_inside_errfix_prints_one_line_and_keeps_the_handler(errfix_sh
     monkeypatch.setattr(matcher, "match", broken)
     result, cap = _run(errfix_shell, "1/0")
     assert "ZeroDivisionError" in cap.stdout
-    assert cap.stderr.strip() == "errfix failed: RuntimeError: injected"
+    assert cap.stderr.strip().splitlines() == [
+        "errfix failed: RuntimeError: injected (the traceback above is complete; errfix stays on)"]
     assert errfix_shell.custom_exceptions == (BaseException,)
     monkeypatch.undo()
     _, cap = _run(errfix_shell, "1/0")
     assert len(cap.outputs) == 1, "the next error gets its panel again"
 
 
-def test_successful_cells_show_nothing_and_leave_no_pending_state(errfix_shell):
+def test_successful_cells_show_nothing_and_leave_no_state(errfix_shell):
     _, cap = _run(errfix_shell, "x = 1\nx + 1")
     assert "errfix" not in cap.stdout + cap.stderr
-    state = errfix_shell._errfix_jupyter_state
-    assert state.handler._pending is None
+    handler = errfix_shell._errfix_jupyter_state.handler
+    assert handler._handled_this_cell is False and handler.last is None and handler.failures == {}
 
 
 def test_auto_off_keeps_the_traceback_and_shows_no_panel(errfix_shell):
@@ -124,8 +125,26 @@ def test_auto_off_keeps_the_traceback_and_shows_no_panel(errfix_shell):
     assert cap.outputs == []
 
 
-def test_the_handler_does_not_keep_the_traceback_alive(errfix_shell):
-    _run(errfix_shell, "1/0")
-    handler = errfix_shell._errfix_jupyter_state.handler
-    assert handler._pending is None
-    assert handler.last_error is not None and "ZeroDivisionError" in handler.last_error.line
+TRACKED = ("import weakref, sys\nclass Payload: pass\nrefs = []\n"
+           "def fail():\n    payload = Payload()\n    refs.append(weakref.ref(payload))\n    1/0\n")
+
+
+@pytest.mark.parametrize("loaded", [False, True], ids=["without-errfix", "with-errfix"])
+def test_the_handler_keeps_neither_the_traceback_nor_its_frames_alive(shell, loaded):
+    import gc
+    import sys
+
+    if loaded:
+        shell.run_line_magic("load_ext", "errfix_jupyter")
+    _run(shell, TRACKED)
+    _run(shell, "fail()")
+    assert shell.user_ns["refs"][0]() is not None, "IPython keeps the last traceback in sys.last_traceback"
+    _run(shell, "pass")  # a new last_execution_result lets go of the failed one
+    shell.InteractiveTB.tb = None  # IPython's formatter keeps the last traceback too
+    sys.last_type = sys.last_value = sys.last_traceback = None
+    if hasattr(sys, "last_exc"):
+        sys.last_exc = None
+    gc.collect()
+    assert shell.user_ns["refs"][0]() is None, "once IPython lets go, nothing of errfix holds the failing frame"
+    if loaded:
+        assert "ZeroDivisionError" in shell._errfix_jupyter_state.handler.last.line

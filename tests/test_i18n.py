@@ -12,7 +12,7 @@ from errfix_jupyter import i18n
 def test_every_ui_string_has_english_and_chinese():
     for key, entry in i18n.STRINGS.items():
         assert set(entry) == {"en", "zh"}, key
-        if key not in ("brand", "colon", "sep", "paren", "fallback_marker") and entry["en"]:
+        if key not in ("brand", "colon", "sep", "list_sep", "period", "paren", "fallback_marker") and entry["en"]:
             assert i18n.has_chinese(entry["zh"]), key
 
 

@@ -41,6 +41,14 @@ EXPECTED_PATH = {
     "reproduce-requires-not-strings.json": "$.reproduce.requires.pandas",
     "generic-not-boolean.json": "$.generic",
     "transition-graph-not-list.json": "$.transition_graph.frequently_confused_with",
+    "confidence-is-nan.json": "$",
+    "fail-rate-is-infinity.json": "$",
+    "integer-of-5000-digits.json": "$",
+    "nested-900-deep.json": "$",
+    "nested-5000-deep.json": "$",
+    "id-with-trailing-newline.json": "$.id",
+    "workaround-kind-unknown.json": "$.workarounds[0].kind",
+    "sources-not-strings.json": "$.sources[1]",
 }
 
 
@@ -123,6 +131,21 @@ def test_user_folders_come_from_the_option_the_environment_and_the_user_dir(tmp_
     assert dirs == [tmp_path / "opt", env_dir, user_home / "errfix_jupyter" / "records"]
 
 
+def test_a_relative_records_path_is_made_absolute_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ERRFIX_RECORDS", ".")
+    assert loader.user_dirs()[0] == tmp_path
+
+
+def test_the_same_folder_listed_twice_is_loaded_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    user = tmp_path / "xdg" / "errfix_jupyter" / "records"
+    user.mkdir(parents=True)
+    folders = loader.folders([user, str(user) + "/", tmp_path / "xdg" / "errfix_jupyter" / ".." / "errfix_jupyter" / "records"],
+                             bundled=False, packs=False)
+    assert [f.path for f in folders] == [user]
+
+
 def test_a_missing_record_folder_is_a_problem_not_a_crash(tmp_path):
     result = loader.load_dirs([tmp_path / "nowhere"])
     assert result.records == [] and "record folder does not exist" in result.problems[0].message
@@ -137,37 +160,6 @@ def test_from_dict_tolerates_wrong_optional_types():
 def test_the_shipped_knowledge_base_finds_records_and_seeds_in_the_source_tree():
     dirs = loader.bundled_dirs()
     assert [d.name for d in dirs] == ["records", "seeds"]
-
-
-def test_the_cache_is_reused_and_rebuilt_when_a_record_changes(tmp_path, monkeypatch):
-    import os
-    import time
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    folder = tmp_path / "records"
-    (folder / "mine").mkdir(parents=True)
-    target = folder / "mine" / "minimal.json"
-    target.write_bytes((DATA / "valid" / "minimal.json").read_bytes())
-    first = loader.load_dirs([folder], cache=True)
-    assert loader.cache_file(folder).exists() and first.records[0].root_cause.startswith("Our billing")
-    data = json.loads(target.read_text())
-    data["root_cause"] = "Changed."
-    target.write_text(json.dumps(data))
-    os.utime(target, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
-    second = loader.load_dirs([folder], cache=True)
-    assert second.records[0].root_cause == "Changed."
-    third = loader.load_dirs([folder], cache=True)
-    assert third.records[0].root_cause == "Changed." and third.required == second.required
-
-
-def test_a_corrupt_cache_is_ignored(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    folder = tmp_path / "records" / "mine"
-    folder.mkdir(parents=True)
-    (folder / "minimal.json").write_bytes((DATA / "valid" / "minimal.json").read_bytes())
-    loader.cache_file(folder.parent).parent.mkdir(parents=True)
-    loader.cache_file(folder.parent).write_bytes(b"not a pickle")
-    assert [r.id for r in loader.load_dirs([folder.parent], cache=True).records] == ["mine/minimal"]
 
 
 def test_a_regex_that_does_not_compile_is_reported_and_the_record_still_loads(tmp_path):
