@@ -334,12 +334,14 @@ def _keys(exc: BaseException, error: ErrorInfo, scope: Mapping[str, Any], found:
 
 
 def _missing_key(exc: BaseException, error: ErrorInfo) -> str | None:
+    found = re.search(r"\[?'([^']{1,200})'\]? not (?:found|in) (?:in )?(?:axis|index)", error.message)
+    if found:
+        return found.group(1)  # pandas: "['b'] not found in axis", "None of [...] are in the [columns]"
     if isinstance(exc, KeyError):
         args = _attr(exc, "args")
         if isinstance(args, tuple) and args and type(args[0]) is str:
             return args[0]
-    found = re.search(r"\[?'([^']{1,200})'\]? not (?:found|in) (?:in )?(?:axis|index)", error.message)
-    return found.group(1) if found else None
+    return None
 
 
 def _subscripted_names(line: str) -> list[str]:

@@ -45,9 +45,10 @@ def distributions_for(module: str) -> list[str]:
 
 
 def pip_name(module: str) -> str:
-    """The distribution to ``pip install`` for an import name: the dotted name, its top level, or the name itself.
+    """The distribution to ``pip install`` for a module that is not installed: from the table, else its top-level name.
 
-    Empty for modules that pip cannot provide (``tkinter`` comes with Python, ``imp`` was removed from it).
+    Empty for modules that pip cannot provide (``tkinter`` comes with Python, ``imp`` was removed from it). The
+    environment's own metadata is not consulted: nothing installed here provides a module that failed to import.
     """
     table = known_names()
     parts = module.split(".")
@@ -55,5 +56,4 @@ def pip_name(module: str) -> str:
         dotted = ".".join(parts[:cut])
         if dotted in table:
             return table[dotted]
-    installed = distributions_for(module)
-    return installed[0] if installed else parts[0]
+    return parts[0]

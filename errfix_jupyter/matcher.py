@@ -7,6 +7,7 @@ no literal words) is capped below every specific record.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -185,14 +186,27 @@ def _near_miss_pass(error: ErrorInfo, kb: KnowledgeBase, names: Sequence[str], w
     if not mine:
         return
     # With no exception type (a bare pasted message) every type is a candidate: select through rare words only.
+    quoted = _quoted(mine)
     for summary in kb.near_miss_candidates(names, words, scan_all=bool(error.type_name)):
         if summary.id in found or not summary.signatures:
             continue
-        similarity = max(_similarity(mine, theirs) for theirs in summary.signatures)
+        similarity = max((_similarity(mine, theirs) for theirs in summary.signatures
+                          if not quoted or not _quoted(theirs) or quoted == _quoted(theirs)), default=0.0)
         if similarity >= NEAR_MISS_MIN:
             span = (similarity - NEAR_MISS_MIN) / (1 - NEAR_MISS_MIN)
             base = min(NEAR_MISS_LOW + span * (NEAR_MISS_HIGH - NEAR_MISS_LOW), NEAR_MISS_HIGH)
             found[summary.id] = _Found(summary, "near_miss", Reason("near_miss", base, {"similarity": f"{similarity:.0%}"}))
+
+
+_QUOTED = re.compile(r"'([^']{1,120})'")
+
+
+def _quoted(message: str) -> set[str]:
+    """The quoted names of a message: ``'Series' object has no attribute 'columns'`` -> {series, columns}.
+
+    Two messages of the same shape that quote different names are different errors, however alike the rest is.
+    """
+    return {q.lower() for q in _QUOTED.findall(message)}
 
 
 def _similarity(a: str, b: str) -> float:

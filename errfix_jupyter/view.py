@@ -22,6 +22,10 @@ from .record import Record, Translation, Workaround
 from .versions import VersionCheck
 
 DEFAULT_MIN_SCORE = 0.5
+# Session facts that say what went wrong better than any record's summary: they lead the collapsed line.
+STRONG_FACTS = ("key_close", "key_is_index", "did_you_mean", "did_you_mean_attribute", "did_you_mean_import",
+                "module_shadowed", "module_elsewhere", "history_failed", "history_deleted", "history_twice",
+                "history_builtin", "history_rebound")
 DEFAULT_MAX_FIXES = 3
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -268,8 +272,7 @@ def _pick(english: str, chinese: str, lang: Lang) -> Shown:
 
 def _headline(match: Match, context: Context, lang: Lang) -> Shown:
     """What went wrong in the user's terms: the strongest session fact, else the record's summary, filled."""
-    strong = next((f for f in context.facts if f.code in ("key_close", "did_you_mean", "did_you_mean_attribute",
-                                                             "module_shadowed", "history_failed", "history_twice")), None)
+    strong = next((f for f in context.facts if f.code in STRONG_FACTS), None)
     if strong is not None:
         return Shown(fact_text(strong, lang))
     record = match.record
