@@ -1,4 +1,4 @@
-"""The ``errfix`` command: look errors up in a terminal, validate and lint records, show statistics (no IPython)."""
+"""The ``errfix`` command: look errors up in a terminal, validate and lint records, write new ones, show statistics (no IPython)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ import argparse
 import json
 import sys
 import time
-from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from .knowledge import KnowledgeBase
+from .loader import LoadResult
+from .matcher import Match
+from .schema import Problem
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,13 +41,20 @@ def _parser() -> argparse.ArgumentParser:
     look.add_argument("--lang", choices=("en", "zh"), default=None, help="panel language (default: from LANG)")
     look.add_argument("--records", action="append", default=[], metavar="DIR", help="extra record folder")
     look.set_defaults(run=_lookup)
+    new = sub.add_parser("new", help="write a record of a pasted error into your records folder (prefilled)")
+    new.add_argument("id", nargs="?", default="", help="DOMAIN/SLUG of the new record (default: mine/<from the error>)")
+    new.add_argument("--file", default="-", help="file with the pasted traceback; - reads stdin")
+    new.add_argument("--folder", default=None, help="folder to write into (default: your errfix records folder)")
+    new.set_defaults(run=_new)
     for name, run, help_text in (("validate", _validate, "check record files against the schema"),
-                                 ("lint", _lint, "schema plus coded quality checks (RX, ZH, DUP, ID, ...)"),
-                                 ("stats", _stats, "records per domain and exception type, and coverage")):
+                                 ("lint", _lint, "schema plus coded quality checks (RX, ZH, PH, VER, BROAD, ...)"),
+                                 ("stats", _stats, "records per domain, type, tier and origin; verified fixes; sources")):
         cmd = sub.add_parser(name, help=help_text)
-        cmd.add_argument("paths", nargs="*", help="record files or folders (default: the shipped knowledge base)")
+        cmd.add_argument("paths", nargs="*", help="record files or folders (default: every folder errfix loads)")
         if name == "lint":
             cmd.add_argument("--no-allowlist", action="store_true", help="also report allow-listed findings")
+        if name == "stats":
+            cmd.add_argument("--feedback", action="store_true", help="summarise the outcomes kept by %%errfix good/bad")
         cmd.set_defaults(run=run)
     return parser
 
@@ -80,35 +91,54 @@ def _lookup(args: argparse.Namespace) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     model = view.build(matches, error, resolve_lang(args.lang))
-    print(render_text.render_text(model) if model else "errfix: no record matches this error")
+    print(render_text.render_text(model, cli=True, show_error=True) if model else "errfix: no record matches this error")
     return 0
 
 
-def _match_json(match: object) -> dict[str, object]:
+def _match_json(match: Match) -> dict[str, object]:
     from .i18n import t
 
     return {
-        "id": match.record.id,  # type: ignore[attr-defined]
-        "score": match.score,  # type: ignore[attr-defined]
-        "match_kind": match.match_kind,  # type: ignore[attr-defined]
-        "reasons": [t(f"reason_{r.code}", "en", **r.params) for r in match.reasons],  # type: ignore[attr-defined]
-        "record": dict(match.record.raw),  # type: ignore[attr-defined]
+        "id": match.record.id,
+        "score": match.score,
+        "match_kind": match.match_kind,
+        "origin": match.record.origin,
+        "groups": dict(match.groups),
+        "reasons": [t(f"reason_{r.code}", "en", **r.params) for r in match.reasons],
+        "record": dict(match.record.raw),
     }
 
 
-def _kb(extra: Sequence[str]):  # type: ignore[no-untyped-def]
+def _kb(extra: Sequence[str]) -> KnowledgeBase:
     from . import loader
 
-    if not extra:
-        return loader.knowledge_base()
-    return loader.knowledge_base(extra)
+    kb: KnowledgeBase = loader.knowledge_base(list(extra))
+    return kb
 
 
-def _load(paths: Sequence[str]):  # type: ignore[no-untyped-def]
+def _load(paths: Sequence[str]) -> LoadResult:
+    """Every record file under ``paths`` (default: every folder errfix loads, packs and user folders included)."""
     from . import loader
 
-    dirs = [Path(p) for p in paths] if paths else loader.bundled_dirs()
-    return loader.load_dirs(dirs)
+    if paths:
+        return loader.load_dirs([Path(p) for p in paths])
+    result = LoadResult()
+    seen: dict[str, str] = {}
+    for folder in loader.folders():
+        part = loader.load_dirs([folder.path])
+        result.files += part.files
+        result.problems += part.problems
+        for record in part.records:
+            if record.id in seen:
+                result.problems.append(_collision(record.source, record.id, seen[record.id]))
+                continue
+            seen[record.id] = folder.origin
+            result.records.append(replace(record, origin=folder.origin))
+    return result
+
+
+def _collision(path: str, record_id: str, first: str) -> Problem:
+    return Problem(path, "$.id", f"id {record_id!r} is already a record of {first}; this one is not used")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -123,39 +153,53 @@ def _lint(args: argparse.Namespace) -> int:
     from . import lint
 
     result = _load(args.paths)
-    found = result.problems + lint.lint(result.records, use_allowlist=not args.no_allowlist)
+    found = list(result.problems) + lint.lint(result.records, use_allowlist=not args.no_allowlist)
     problems = list(dict.fromkeys(found))  # the loader and lint both report a regex that does not compile
     for problem in problems:
         print(problem)
-    print(f"{result.files} files, {len(result.records)} records, {len(problems)} problems")
+    todo = sum(1 for p in problems if p.code == "TODO001")
+    print(f"{result.files} files, {len(result.records)} records, {len(problems)} problems"
+          + (f" ({todo} fields still to write)" if todo else ""))
     return 1 if problems else 0
 
 
 def _stats(args: argparse.Namespace) -> int:
+    from . import feedback, lookup, stats
+
+    if args.feedback:
+        store = feedback.load()
+        for line in feedback.summary({str(store.path): store}):
+            print(line)
+        return 0
     result = _load(args.paths)
-    print(format_stats(result.records))
+    print(stats.format_stats(result.records, None if args.paths else lookup.migration_index()))
     return 0
 
 
-def format_stats(records: Sequence[object]) -> str:
-    """Records per domain and exception type, and the share with code fixes, dead ends and version ranges."""
-    from .i18n import has_chinese
+def _new(args: argparse.Namespace) -> int:
+    from . import errorinfo, loader, newrecord
 
-    total = len(records) or 1
-    domains = Counter(r.domain for r in records)  # type: ignore[attr-defined]
-    types = Counter(r.exception_name or "?" for r in records)  # type: ignore[attr-defined]
-    share = lambda pred: f"{sum(1 for r in records if pred(r)) / total:.0%}"  # noqa: E731
-    lines = [f"{len(records)} records in {len(domains)} domains", "", "records per domain:"]
-    lines += [f"  {name:<14}{count:>5}" for name, count in sorted(domains.items(), key=lambda kv: (-kv[1], kv[0]))]
-    lines += ["", "records per exception type:"]
-    lines += [f"  {name:<28}{count:>5}" for name, count in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))]
-    tiers = Counter(r.verification_tier or "missing" for r in records)  # type: ignore[attr-defined]
-    lines += ["", "coverage:",
-              f"  with a code fix           {share(lambda r: any(w.code for w in r.workarounds))}",
-              f"  with dead ends            {share(lambda r: bool(r.dead_ends))}",
-              f"  with version ranges       {share(lambda r: bool(r.versions))}",
-              f"  with a reproducer         {share(lambda r: bool((r.reproduce or {}).get('code')))}",
-              f"  with Chinese text         {share(lambda r: has_chinese(r.root_cause_zh))}",
-              f"  generic fallbacks         {share(lambda r: r.generic)}",
-              "  trust tiers               " + ", ".join(f"{k} {v}" for k, v in tiers.most_common())]
-    return "\n".join(lines)
+    try:
+        text = _read_input(args.file)
+    except OSError as exc:
+        print(f"errfix new: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    error = errorinfo.from_text(text).subject
+    if not error.type_name:
+        print("errfix new: the text has no 'Type: message' line to make a record of", file=sys.stderr)
+        return 2
+    record_id = args.id or f"mine/{newrecord.slug_for(error)}"
+    if not loader.ID_PATTERN.fullmatch(record_id):
+        print(f"errfix new: {record_id!r} is not DOMAIN/SLUG in lowercase (acme/unsettled-invoices)", file=sys.stderr)
+        return 2
+    folder = Path(args.folder) if args.folder else loader.user_data_dir()
+    if folder is None:
+        print("errfix new: there is no user data folder (no home directory); give --folder", file=sys.stderr)
+        return 2
+    try:
+        path = newrecord.write(newrecord.build(error, "", record_id), folder)
+    except FileExistsError:
+        print(f"errfix new: {record_id} already exists in {folder}", file=sys.stderr)
+        return 1
+    print(f"errfix: wrote {path}\n  fill in the TODO fields, then `errfix lint {path}` lists what is still missing")
+    return 0

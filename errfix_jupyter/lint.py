@@ -255,8 +255,25 @@ def check_content(record: Record) -> Iterable[Problem]:
         yield _p(record, "$.domain", "ID002", f"domain {record.domain!r} differs from the id's first segment")
 
 
+def check_unwritten(record: Record) -> Iterable[Problem]:
+    """TODO001: text still to write in a record made by ``%errfix new``: a TODO mark, or an empty Chinese field."""
+    if record.verification_tier != "user":
+        return
+    texts = [("$.summary", record.summary), ("$.root_cause", record.root_cause)]
+    texts += [(f"$.workarounds[{i}].action", w.action) for i, w in enumerate(record.workarounds)]
+    for path, text in texts:
+        if "TODO" in text:
+            yield _p(record, path, "TODO001", "still to write (it says TODO)")
+    chinese = [("$.signature_zh", record.signature_zh), ("$.summary_zh", record.summary_zh), ("$.root_cause_zh", record.root_cause_zh)]
+    chinese += [(f"$.workarounds_zh[{i}]", record.workarounds_zh[i].action if i < len(record.workarounds_zh) else "")
+                for i in range(len(record.workarounds))]
+    for path, text in chinese:
+        if not text.strip():
+            yield _p(record, path, "TODO001", "Chinese text still to write")
+
+
 CHECKS: tuple[Check, ...] = (check_regex, check_chinese, check_content, check_placeholders, check_fixes,
-                             check_sources, check_requires)
+                             check_sources, check_requires, check_unwritten)
 
 
 def lint_record(record: Record) -> list[Problem]:

@@ -98,7 +98,7 @@ def build(error: ErrorInfo, cell: str, record_id: str) -> dict[str, Any]:
         "tags": [],
         "locale": "en",
         "aliases": [],
-        "reproduce": {"code": cell, "requires": {}},
+        **({"reproduce": {"code": cell, "requires": {}}} if cell.strip() else {}),
     }
 
 
