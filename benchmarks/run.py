@@ -104,7 +104,7 @@ _FIRST_LOOKUP_CHILD = r"""
 import time
 t0 = time.perf_counter()
 from errfix_jupyter import loader
-kb = loader.knowledge_base()
+kb = knowledge.knowledge_base()
 t1 = time.perf_counter()
 import ipywidgets
 t2 = time.perf_counter()
@@ -148,7 +148,7 @@ def percentile(values: list[float], p: float) -> float:
 def bench_lookup_shipped() -> None:
     from errfix_jupyter import errorinfo, loader, matcher
 
-    kb = loader.knowledge_base()
+    kb = knowledge.knowledge_base()
     rows = tracebacks()
     errors = [errorinfo.from_text(r["traceback"]) for r in rows]
     for e in errors[:20]:
@@ -209,7 +209,7 @@ def _swap(text: str, word: str, new: str) -> str:
 
 
 def knowledge_base_of(shipped, loaded):  # type: ignore[no-untyped-def]
-    """Index as loader.knowledge_base() does (garbage collector paused while building)."""
+    """Index as knowledge.knowledge_base() does (garbage collector paused while building)."""
     from errfix_jupyter import loader
     from errfix_jupyter.knowledge import KnowledgeBase
 
@@ -219,8 +219,6 @@ def knowledge_base_of(shipped, loaded):  # type: ignore[no-untyped-def]
 
 def bench_scale() -> None:
     from errfix_jupyter import errorinfo, loader, matcher
-    from errfix_jupyter.knowledge import KnowledgeBase
-    from errfix_jupyter.record import from_dict
 
     shipped = loader.load_dirs([ROOT / "records"]).records
     queries = [errorinfo.from_text(r["traceback"]) for r in tracebacks()][: 60 if QUICK else 200]

@@ -12,11 +12,11 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
@@ -212,7 +212,7 @@ def run_record(record: object, *, pythons: Sequence[str] | None = None) -> Recor
                 fixes = verifiable(record)
                 programs = [verify_program(record.workarounds[i].verify, fix_code_for(record, i, first.line))  # type: ignore[attr-defined]
                             for i in fixes]
-                for i, result in zip(fixes, run_all(programs, timeout=timeout) if programs else []):
+                for i, result in zip(fixes, run_all(programs, timeout=timeout) if programs else [], strict=True):
                     run.fixes[i] = result
         run.raised[version] = got
         if not got.raised:
@@ -260,9 +260,10 @@ def run_entries(entries: Sequence[object], index: object) -> list[EntryRun]:
         python = interpreters()[version]
         raised = run_all([e.reproduce for e in group], python=python, timeout=120)  # type: ignore[attr-defined]
         fixable = [e for e in group if e.code and e.verify]  # type: ignore[attr-defined]
-        fixed = dict(zip([e.id for e in fixable], run_all(  # type: ignore[attr-defined]
-            [verify_program(e.verify, e.code) for e in fixable], python=python, timeout=120))) if fixable else {}  # type: ignore[attr-defined]
-        for entry, got in zip(group, raised):
+        programs = [verify_program(e.verify, e.code) for e in fixable]  # type: ignore[attr-defined]
+        results = run_all(programs, python=python, timeout=120) if programs else []
+        fixed = dict(zip([e.id for e in fixable], results, strict=True))  # type: ignore[attr-defined]
+        for entry, got in zip(group, raised, strict=True):
             runs.append(_entry_run(entry, version, got, fixed.get(entry.id), index))  # type: ignore[attr-defined]
     return runs
 
@@ -275,7 +276,6 @@ def _entry_run(entry: object, version: str, got: Reproduction, fixed: Reproducti
         ids = [h.entry.id for h in index.lookup((got.name,), got.message)]  # type: ignore[attr-defined]
         if entry.id not in ids:  # type: ignore[attr-defined]
             problems.append(f"the real message {got.line[:200]!r} does not find this entry (found: {ids})")
-    if getattr(entry, "code", "") and getattr(entry, "verify", ""):
-        if fixed is None or fixed.raised:
-            problems.append(f"verify raised {fixed.line[:200] if fixed else 'nothing recorded'!r}")
+    if getattr(entry, "code", "") and getattr(entry, "verify", "") and (fixed is None or fixed.raised):
+        problems.append(f"verify raised {fixed.line[:200] if fixed else 'nothing recorded'!r}")
     return EntryRun(entry.id, version, got, fixed, problems)  # type: ignore[attr-defined]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "load_ipython_extension", "unload_ipython_extension", "lookup_text", "lookup_exception"]
+__all__ = ["__version__", "load_ipython_extension", "lookup_exception", "lookup_text", "unload_ipython_extension"]
 
 if TYPE_CHECKING:
     from .lookup import lookup_exception, lookup_text

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from . import render_html, render_text
 from .i18n import Lang
@@ -26,7 +27,7 @@ class PanelBundle:
         data["text/plain"] = self.text
         return data
 
-    def static(self) -> "PanelBundle":
+    def static(self) -> PanelBundle:
         """The same panel without its widget (what an older panel becomes when its widget model is released)."""
         return PanelBundle(self.html, self.text)
 

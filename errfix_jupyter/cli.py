@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
 
 from . import __version__
 from .knowledge import KnowledgeBase
@@ -110,9 +110,9 @@ def _match_json(match: Match) -> dict[str, object]:
 
 
 def _kb(extra: Sequence[str]) -> KnowledgeBase:
-    from . import loader
+    from . import knowledge
 
-    kb: KnowledgeBase = loader.knowledge_base(list(extra))
+    kb: KnowledgeBase = knowledge.knowledge_base(list(extra))
     return kb
 
 

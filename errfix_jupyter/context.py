@@ -19,8 +19,9 @@ import sys
 import time
 import types
 from collections import ChainMap
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from .errorinfo import ErrorInfo
 from .imports import known_names, pip_name
@@ -103,7 +104,6 @@ def gather(exc: BaseException, error: ErrorInfo, namespace: Mapping[str, Any] | 
             step()
         except Exception:  # noqa: BLE001 - one step that fails on odd input leaves the others
             continue
-    del scope
     facts = tuple(found.facts) + tuple(history)
     return Context(facts, tuple(found.suggestions), dict(found.checks), time.perf_counter() - started, dict(found.values))
 
@@ -113,7 +113,7 @@ def gather(exc: BaseException, error: ErrorInfo, namespace: Mapping[str, Any] | 
 
 def _scope(exc: BaseException, namespace: Mapping[str, Any] | None) -> Mapping[str, Any]:
     """The innermost notebook frame's locals over the user's namespace (dicts only; the frame itself is let go)."""
-    maps: list[Mapping[str, Any]] = []
+    maps: list[dict[str, Any]] = []
     tb = _attr(exc, "__traceback__")
     innermost = None
     while isinstance(tb, types.TracebackType):
@@ -186,7 +186,8 @@ def _names(exc: BaseException, error: ErrorInfo, scope: Mapping[str, Any], found
     found.facts.append(Fact("did_you_mean", {"name": name, "suggestion": right, "how": how}))
     found.values["suggestion"] = right
     line = _replace_word(error.source_line, name, right) if error.source_line else right
-    found.suggestions.append(Suggestion("use_name", {"name": name, "suggestion": right}, line, checked=right in scope or right in candidates))
+    checked = right in scope or right in candidates
+    found.suggestions.append(Suggestion("use_name", {"name": name, "suggestion": right}, line, checked=checked))
 
 
 def _stdlib_suggestion(exc: BaseException, name: str) -> tuple[str, str] | None:
@@ -232,7 +233,7 @@ def _class_names(owner: object) -> list[str]:
         descriptor = real_dict.__get__(klass).get("__dict__")
         if descriptor is not None:
             break
-    if type(descriptor) is _GETSET:
+    if descriptor is not None and type(descriptor) is _GETSET:
         instance = descriptor.__get__(owner, cls)
         if type(instance) is dict:
             names.update(dict.fromkeys(_names_of(instance)))
@@ -250,7 +251,8 @@ def _imports(exc: BaseException, error: ErrorInfo, found: _Gathering,
         if type(module) is types.ModuleType:
             best = close(missing.group(1), _module_names(module))
             if best:
-                found.facts.append(Fact("did_you_mean_import", {"name": missing.group(1), "suggestion": best[0], "module": missing.group(2)}))
+                params = {"name": missing.group(1), "suggestion": best[0], "module": missing.group(2)}
+                found.facts.append(Fact("did_you_mean_import", params))
                 line = _replace_word(error.source_line, missing.group(1), best[0]) if error.source_line else best[0]
                 found.suggestions.append(Suggestion("use_import", {"name": missing.group(1), "suggestion": best[0]}, line, checked=True))
         return

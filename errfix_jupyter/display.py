@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 from collections import deque
-from typing import Any, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from . import bundle
 from .bundle import PanelBundle
@@ -47,7 +48,9 @@ class Display:
     def show(self, models: Mapping[Lang, PanelModel], lang: Lang, *, collapsed: bool, widget: bool,
              show_error: bool = False) -> PanelBundle:
         """Display the panel; the widget when the front end has one and it is wanted, else static HTML and text."""
-        from IPython.display import display
+        from IPython.display import display as _display
+
+        display: Callable[..., Any] = _display
 
         interactive = widget and has_widget_frontend(self.shell) and widgets_available()
         static = bundle.static_bundle(models, lang, collapsed=collapsed, text_collapsed=collapsed and not interactive,
@@ -67,7 +70,9 @@ class Display:
         return shown
 
     def _release(self) -> None:
-        from IPython.display import update_display
+        from IPython.display import update_display as _update
+
+        update_display: Callable[..., Any] = _update
 
         while len(self._live) > LIVE:
             display_id, panel, static = self._live.popleft()
@@ -105,7 +110,10 @@ class _Progress:
             end = "\n" if done >= total else ""
             print(f"\r{text}", end=end, file=sys.stderr, flush=True)
             return
-        from IPython.display import HTML, display
+        from IPython import display as ipd
+
+        HTML: Callable[..., Any] = ipd.HTML
+        display: Callable[..., Any] = ipd.display
 
         share = done / total if total else 1.0
         html = (f'<div class="errfix-progress" style="font-size:12px">{text} '

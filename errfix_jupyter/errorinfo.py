@@ -55,12 +55,12 @@ class ErrorInfo:
     message: str
     frames: tuple[Frame, ...] = ()
     libraries: tuple[str, ...] = ()
-    chain: tuple["ErrorInfo", ...] = ()
+    chain: tuple[ErrorInfo, ...] = ()
     source_line: str = ""
     base_names: tuple[str, ...] = ()
     from_text: bool = False
     notes: tuple[str, ...] = ()
-    members: tuple["ErrorInfo", ...] = ()
+    members: tuple[ErrorInfo, ...] = ()
 
     @property
     def line(self) -> str:
@@ -70,7 +70,7 @@ class ErrorInfo:
         return f"{self.qualname}: {self.message}" if self.message else self.qualname
 
     @property
-    def subject(self) -> "ErrorInfo":
+    def subject(self) -> ErrorInfo:
         """The error to look up: an ExceptionGroup's first member (recursively), else this error."""
         return self.members[0].subject if self.members else self
 
@@ -101,7 +101,9 @@ def from_exception(exc: BaseException, tb: TracebackType | None = None) -> Error
     are looked up there); frames and their modules from ``traceback.walk_tb``. A hostile exception (a ``__cause__``
     or ``__notes__`` property that raises, a ``__str__`` that fails) still gets a description, from safe reads only.
     """
-    tb = tb if tb is not None else _attribute(exc, "__traceback__")
+    if tb is None:
+        found = _attribute(exc, "__traceback__")
+        tb = found if isinstance(found, TracebackType) else None
     try:
         summary = traceback.TracebackException(type(exc), exc, tb, lookup_lines=False, max_group_width=8, max_group_depth=4)
     except Exception:  # noqa: BLE001 - a property of the exception raised: describe it without the chain
@@ -142,7 +144,7 @@ def _chain(exc: BaseException, summary: traceback.TracebackException | None, dep
         value = _attribute(current, "__cause__") if node.__cause__ is not None else _attribute(current, "__context__")
         if not isinstance(value, BaseException):
             break
-        chain.append(_describe(value, _attribute(value, "__traceback__"), None, depth + 1))
+        chain.append(_describe(value, _traceback_of(value), None, depth + 1))
         current, node = value, nxt
     return tuple(chain)
 
@@ -156,8 +158,13 @@ def _members(exc: BaseException, summary: traceback.TracebackException | None, d
     out = []
     for i, member in enumerate(members[:MAX_MEMBERS]):
         if isinstance(member, BaseException):
-            out.append(_describe(member, _attribute(member, "__traceback__"), nested[i] if i < len(nested) else None, depth + 1))
+            out.append(_describe(member, _traceback_of(member), nested[i] if i < len(nested) else None, depth + 1))
     return tuple(out)
+
+
+def _traceback_of(exc: BaseException) -> TracebackType | None:
+    found = _attribute(exc, "__traceback__")
+    return found if isinstance(found, TracebackType) else None
 
 
 def _attribute(value: object, name: str) -> object:
@@ -173,8 +180,9 @@ def _message_of(exc: BaseException, summary: traceback.TracebackException | None
         msg = _attribute(exc, "msg")
         if isinstance(msg, str) and msg:
             return _valid_unicode(msg)
-    if summary is not None and isinstance(getattr(summary, "_str", None), str):
-        return _valid_unicode(summary._str)
+    text = getattr(summary, "_str", None)  # TracebackException keeps str(exc), safely computed, here
+    if isinstance(text, str):
+        return _valid_unicode(text)
     try:
         text = str(exc)
     except BaseException:  # noqa: BLE001 - a user's __str__ may raise anything
@@ -207,7 +215,7 @@ def _live_frames(tb: object) -> tuple[Frame, ...]:
     # IPython hands the handler a traceback that starts in its own run_code frame: skip that machinery.
     while tb.tb_next is not None and _top(tb.tb_frame.f_globals.get("__name__")) in _RUNNER_MODULES:
         tb = tb.tb_next
-    frames = []
+    frames: list[Frame] = []
     for frame, lineno in traceback.walk_tb(tb):
         if len(frames) >= MAX_FRAMES:
             break
@@ -293,7 +301,7 @@ def _block_info(block: str) -> ErrorInfo:
         message = "\n".join(line.rstrip() for line in lines).strip()
     else:
         rest = [line.rstrip() for line in lines[index + 1 :]]
-        message = "\n".join([message] + rest).strip() if rest and message else (message or "\n".join(rest).strip())
+        message = "\n".join([message, *rest]).strip() if rest and message else (message or "\n".join(rest).strip())
     name = qualname.rsplit(".", 1)[-1] if qualname else ""
     exc_module = qualname.rsplit(".", 1)[0] if "." in qualname else ""
     return ErrorInfo(
@@ -324,16 +332,19 @@ def _exception_line(lines: list[str]) -> tuple[int | None, str, str]:
     return None, header, ""
 
 
+_CARET = re.compile(r"^\s+\^+\s*$")
+_NUMBERED_SOURCE = re.compile(r"^\s+\d+\s")
+_FRAME_LINES = (_PY_FRAME, _IPY_FRAME, _IPY_CELL, _IPY_HEADER, _CARET, _NUMBERED_SOURCE)
+
+
+def _is_frame_line(line: str) -> bool:
+    """A line that belongs to a traceback's frames: a File/Cell line, a caret, a numbered source line, the header."""
+    return (any(p.match(line) for p in _FRAME_LINES) or bool(_IPY_ARROW.match(line.strip()))
+            or line.startswith("Traceback (most recent call last)"))
+
+
 def _last_frame_index(lines: list[str]) -> int:
-    last = -1
-    for i, line in enumerate(lines):
-        if _PY_FRAME.match(line) or _IPY_FRAME.match(line) or _IPY_CELL.match(line) or _IPY_HEADER.match(line):
-            last = i
-        elif re.match(r"^\s+\^+\s*$", line) or _IPY_ARROW.match(line.strip()) or re.match(r"^\s+\d+\s", line):
-            last = i
-        elif line.startswith("Traceback (most recent call last)"):
-            last = i
-    return last
+    return max((i for i, line in enumerate(lines) if _is_frame_line(line)), default=-1)
 
 
 def _looks_like_exception(name: str) -> bool:
@@ -353,8 +364,8 @@ def _text_frames(lines: list[str]) -> tuple[tuple[Frame, ...], str]:
             frames.append(Frame(filename, lineno, name, code, _module_from_path(filename)))
             if code and not _module_from_path(filename):
                 source = code
-        elif _IPY_CELL.match(line):
-            frames.append(Frame("<cell>", int(_IPY_CELL.match(line).group(1)), "<module>"))
+        elif cell := _IPY_CELL.match(line):
+            frames.append(Frame("<cell>", int(cell.group(1)), "<module>"))
         arrow = _IPY_ARROW.match(line.strip())
         if arrow and frames and not frames[-1].module:
             source = arrow.group(1).strip()

@@ -11,9 +11,10 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 FORMAT = 1
 MAX_BYTES = 2_000_000

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .i18n import Lang, t
 
@@ -43,16 +44,16 @@ class Shown:
 
     exc_id: int
     line: str
-    models: Mapping[Lang, "PanelModel"]
-    matches: tuple["Match", ...] = ()
-    context: "Context | None" = None
+    models: Mapping[Lang, PanelModel]
+    matches: tuple[Match, ...] = ()
+    context: Context | None = None
 
 
 def wants_panel(etype: type) -> bool:
     """False for control flow (KeyboardInterrupt, SystemExit, GeneratorExit) and IPython's UsageError."""
     from IPython.core.error import UsageError
 
-    return isinstance(etype, type) and not issubclass(etype, NO_PANEL + (UsageError,))
+    return isinstance(etype, type) and not issubclass(etype, (*NO_PANEL, UsageError))
 
 
 def show_default_traceback(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: int | None) -> None:
@@ -150,7 +151,6 @@ class Handler:
                 self.panel_for_exception(value, tb)
         except BaseException as exc:  # noqa: BLE001 - nothing may escape into IPython, which would unregister us
             self.report_failure(exc)
-        return None
 
     def on_post_run_cell(self, result: Any) -> None:
         """After each cell: panel for errors the handler never saw (compile-stage, or while displaced)."""
@@ -177,7 +177,7 @@ class Handler:
         except BaseException as exc:  # noqa: BLE001
             self.report_failure(exc)
 
-    def show(self, error: "ErrorInfo", exc: BaseException | None = None, *, collapsed: bool | None = None,
+    def show(self, error: ErrorInfo, exc: BaseException | None = None, *, collapsed: bool | None = None,
              show_error: bool = False, say_if_none: bool = False) -> Shown | None:
         """Look ``error`` up, build its panel in both languages and display it (raises on failure; callers guard)."""
         shown = self.prepare(error, exc)
@@ -191,15 +191,15 @@ class Handler:
         self.last = shown
         return shown
 
-    def prepare(self, error: "ErrorInfo", exc: BaseException | None = None) -> Shown | None:
+    def prepare(self, error: ErrorInfo, exc: BaseException | None = None) -> Shown | None:
         """The panel for an error, not displayed: matches, context and models in both languages."""
         from . import context as ctx
-        from . import feedback, loader, lookup, view
+        from . import feedback, knowledge, lookup, view
         from .display import progress_reporter
         from .i18n import LANGS
 
         settings = self.settings
-        kb = loader.knowledge_base(list(settings.records_path), progress=progress_reporter(self.shell))
+        kb = knowledge.knowledge_base(list(settings.records_path), progress=progress_reporter(self.shell))
         self._announce_problems(kb)
         matches = lookup.lookup_error(error, top=3, kb=kb)
         found = self._context(exc, error) if exc is not None and settings.context else ctx.EMPTY
@@ -210,13 +210,13 @@ class Handler:
             return None
         return Shown(id(exc) if exc is not None else 0, error.line, models, tuple(matches), found)  # type: ignore[arg-type]
 
-    def _context(self, exc: BaseException, error: "ErrorInfo") -> "Context":
+    def _context(self, exc: BaseException, error: ErrorInfo) -> Context:
         from . import context as ctx
 
         namespace = getattr(self.shell, "user_ns", None)
         return ctx.gather(exc, error.subject, namespace, history=self._history(error, namespace))
 
-    def _history(self, error: "ErrorInfo", namespace: Any) -> list[Any]:
+    def _history(self, error: ErrorInfo, namespace: Any) -> list[Any]:
         """Facts from IPython's ``In`` and this session's failed cells (empty where there is no history)."""
         from . import history
 
@@ -229,7 +229,8 @@ class Handler:
         current = history.Cell(number, inputs[number] if isinstance(inputs[number], str) else "")
         types_now = {name: type(namespace[name]).__name__ for name in _names_in(subject.source_line)
                      if name in namespace}
-        return history.facts(subject.type_name, subject.message, subject.source_line, current, earlier, types_now)
+        return history.facts(subject.type_name, subject.message, subject.source_line, current=current, earlier=earlier,
+                             types_now=types_now)
 
     def _cell_number(self) -> int | None:
         """The running cell's number, In[N] (IPython has already counted it, so it is the last entry of ``In``)."""
@@ -348,7 +349,7 @@ class _TracebackCounter:
         self.count = 0
         self._saved: dict[str, Any] = {}
 
-    def __enter__(self) -> "_TracebackCounter":
+    def __enter__(self) -> _TracebackCounter:
         for name in self._NAMES:
             self._saved[name] = self.shell.__dict__.get(name, _MISSING)
             original = getattr(self.shell, name)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Mapping, Sequence
 
 from .context import Fact
 
@@ -38,7 +38,7 @@ def cells(inputs: Sequence[str], failures: Mapping[int, str], upto: int) -> list
             if isinstance(inputs[n], str)]
 
 
-def facts(error_type: str, message: str, source_line: str, current: Cell, earlier: Sequence[Cell],
+def facts(error_type: str, message: str, source_line: str, *, current: Cell, earlier: Sequence[Cell],
           types_now: Mapping[str, str]) -> list[Fact]:
     """History facts for an error raised by ``current`` (``types_now``: type names of the names it uses, read with ``type()``)."""
     found: list[Fact] = []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Literal, Mapping
+from collections.abc import Mapping
+from typing import Literal
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -73,7 +74,8 @@ STRINGS: dict[str, dict[str, str]] = {
                         "zh": "导入名 `{module}` 对应的安装包是 `{dist}`：`pip install {dist}`。"},
     "fact_module_not_on_pypi": {"en": "`{module}` is not a package pip installs: it comes with Python, or was removed from it.",
                                 "zh": "`{module}` 不是 pip 能安装的包：它随 Python 自带，或者已经从 Python 中移除。"},
-    "fact_module_elsewhere": {"en": "`{module}` is installed in {where}, but this kernel runs {kernel}: install it into the kernel's environment.",
+    "fact_module_elsewhere": {"en": "`{module}` is installed in {where}, but this kernel runs {kernel}: "
+                                    "install it into the kernel's environment.",
                               "zh": "`{module}` 装在 {where}，但当前内核用的是 {kernel}：需要装进内核所在的环境。"},
     "fact_key_close": {"en": "`{container}` has no {kind} '{key}'; did you mean '{suggestion}'? ({how})",
                        "zh": "`{container}` 里没有{kind} '{key}'；你是不是想用 '{suggestion}'？（{how}）"},
@@ -92,7 +94,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "what_changed": {"en": " (`{what}`)", "zh": "（`{what}`）"},
     "fact_history_builtin": {"en": "`{name}` is a Python builtin that {cell} rebound to a {type}: `del {name}` brings the builtin back.",
                              "zh": "`{name}` 本是 Python 内置名，{cell} 把它重新赋值成了 {type}：执行 `del {name}` 即可恢复内置的那个。"},
-    "fact_history_rebound": {"en": "`{name}` became a {type} in {cell} (`{code}`).", "zh": "`{name}` 在 {cell} 里变成了 {type}（`{code}`）。"},
+    "fact_history_rebound": {"en": "`{name}` became a {type} in {cell} (`{code}`).",
+                             "zh": "`{name}` 在 {cell} 里变成了 {type}（`{code}`）。"},
     "how_case": {"en": "case differs", "zh": "大小写不同"},
     "how_spaces": {"en": "spaces differ", "zh": "空格不同"},
     "how_spelling": {"en": "close spelling", "zh": "拼写相近"},
@@ -103,7 +106,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "suggest_use_name": {"en": "Use `{suggestion}` instead of `{name}`", "zh": "把 `{name}` 改成 `{suggestion}`"},
     "suggest_use_attribute": {"en": "Use `.{suggestion}` instead of `.{name}`", "zh": "把 `.{name}` 改成 `.{suggestion}`"},
     "suggest_use_import": {"en": "Import `{suggestion}` instead of `{name}`", "zh": "把导入的 `{name}` 改成 `{suggestion}`"},
-    "suggest_use_key": {"en": "Use '{suggestion}', the {kind} that `{container}` has", "zh": "改用 `{container}` 里真实存在的{kind} '{suggestion}'"},
+    "suggest_use_key": {"en": "Use '{suggestion}', the {kind} that `{container}` has",
+                        "zh": "改用 `{container}` 里真实存在的{kind} '{suggestion}'"},
     "suggest_pip_install": {"en": "Install `{dist}` into this kernel's environment", "zh": "把 `{dist}` 安装到当前内核的环境里"},
     # migrations
     "migration_installed": {"en": "you have {library} {installed}; `{what}` was removed in {removed}: use `{replacement}`",
@@ -170,8 +174,10 @@ def has_chinese(text: str) -> bool:
 
 def resolve_lang(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> Lang:
     """The explicit choice if valid, else the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set, else English."""
-    if explicit in LANGS:
-        return explicit  # type: ignore[return-value]
+    if explicit == "en":
+        return "en"
+    if explicit == "zh":
+        return "zh"
     env = os.environ if environ is None else environ
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")

@@ -41,7 +41,7 @@ def known_names() -> dict[str, str]:
 
 def distributions_for(module: str) -> list[str]:
     """Installed distributions that provide the top-level ``module`` (empty when none is installed)."""
-    return sorted(set(_installed().get(module.split(".")[0], [])))
+    return sorted(set(_installed().get(module.split(".", maxsplit=1)[0], [])))
 
 
 def pip_name(module: str) -> str:

@@ -14,9 +14,9 @@ import os
 import sqlite3
 import stat
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
 
 from .literals import required_words, tokens
 from .loader import Folder, parse_bytes, record_files
@@ -71,7 +71,7 @@ class FolderIndex:
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, folder: Folder, cache_dir: Path | None) -> "FolderIndex":
+    def open(cls, folder: Folder, cache_dir: Path | None) -> FolderIndex:
         """The folder's index file in ``cache_dir`` (created, or rebuilt if of another format); in memory if unusable."""
         path = index_path(folder.path, cache_dir) if cache_dir is not None else None
         if path is not None:
@@ -81,7 +81,7 @@ class FolderIndex:
         return cls(folder, _new_memory())
 
     @classmethod
-    def from_records(cls, records: Iterable[Record], origin: str = "shipped") -> "FolderIndex":
+    def from_records(cls, records: Iterable[Record], origin: str = "shipped") -> FolderIndex:
         """An in-memory index of records already parsed (tests, the CLI, pasted knowledge)."""
         index = cls(Folder(Path("<memory>"), origin), _new_memory())
         with index._db:
@@ -147,7 +147,7 @@ class FolderIndex:
         if record is not None:
             duplicate = self._db.execute("SELECT path FROM records WHERE id = ?", (record.id,)).fetchone()
             if duplicate is not None:
-                problems = problems + [Problem(str(path), "$.id", f"duplicate id {record.id!r}, already loaded from {duplicate[0]}")]
+                problems = [*problems, Problem(str(path), "$.id", f"duplicate id {record.id!r}, already loaded from {duplicate[0]}")]
                 record = None
         if record is not None:
             self._insert(str(path), record, problems, self.folder.origin)

@@ -7,17 +7,22 @@ second); a large one (over ``SYNC_FILES`` files) answers from its index at once 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from .index import FolderIndex, Progress, safe_dir
-from .loader import Folder
+from .loader import Folder, folders
 from .record import Record, Summary
 from .schema import Problem
 
+T = TypeVar("T")
+_NO_IDS: list[str] = []
+_NO_SUMMARIES: list[Summary] = []
 SYNC_FILES = 5000
 REFRESH_EVERY = 1.0  # seconds between freshness checks of one folder within a session
 
@@ -44,14 +49,14 @@ class KnowledgeBase:
         """Problems of every folder's files, and ids that collide with an earlier folder's."""
         found = list(self._extra_problems)
         for index in self.indexes:
-            found += self._guard(index, index.problems, [])
+            found += self._guard(index, FolderIndex.problems, [])
         return found + self.collisions()
 
     def collisions(self) -> list[Problem]:
         """Records whose id an earlier folder already has (reported, and skipped when matching)."""
         found: list[Problem] = []
         for position, index in enumerate(self.indexes[1:], start=1):
-            for record_id in self._guard(index, index.ids, []):
+            for record_id in self._guard(index, FolderIndex.ids, _NO_IDS):
                 first = self._first_holder(record_id, position)
                 if first is not None:
                     mine = index.get(record_id)
@@ -73,7 +78,7 @@ class KnowledgeBase:
     def generic_for(self, type_names: Sequence[str]) -> list[Summary]:
         """Generic fallback records for the first of these type names that has one."""
         for name in type_names:
-            found = self._merged(lambda i: i.generic_for(name))
+            found = self._merged(lambda i, name=name: i.generic_for(name))  # type: ignore[misc]
             if found:
                 return found
         return []
@@ -82,13 +87,13 @@ class KnowledgeBase:
         """Every exception type name some record is about."""
         names: dict[str, None] = {}
         for index in self.indexes:
-            names.update(dict.fromkeys(self._guard(index, index.type_names, [])))
+            names.update(dict.fromkeys(self._guard(index, FolderIndex.type_names, _NO_IDS)))
         return list(names)
 
     def get(self, record_id: str) -> Record | None:
         """The full record with this id (the first folder's), parsed on demand."""
         for index in self.indexes:
-            summary = self._guard(index, lambda: index.get(record_id), None)
+            summary = self._guard(index, lambda i: i.get(record_id), None)
             if summary is not None:
                 return self.record(summary)
         return None
@@ -96,7 +101,7 @@ class KnowledgeBase:
     def summary(self, record_id: str) -> Summary | None:
         """The indexed summary of the record with this id."""
         for index in self.indexes:
-            found = self._guard(index, lambda: index.get(record_id), None)
+            found = self._guard(index, lambda i: i.get(record_id), None)
             if found is not None:
                 return found
         return None
@@ -107,14 +112,14 @@ class KnowledgeBase:
         if key not in self._loaded:
             index = next((i for i in self.indexes if i.folder.origin == summary.origin and
                           (summary.id in i._memory_records or summary.path.startswith(str(i.folder.path)))), None)
-            self._loaded[key] = self._guard(index, lambda: index.load(summary), None) if index else None
+            self._loaded[key] = self._guard(index, lambda i: i.load(summary), None) if index else None
         return self._loaded[key]
 
     def all_records(self) -> list[Record]:
         """Every record, parsed (for statistics and benchmarks, not for lookups)."""
         found = []
         for index in self.indexes:
-            for record_id in self._guard(index, index.ids, []):
+            for record_id in self._guard(index, FolderIndex.ids, _NO_IDS):
                 summary = index.get(record_id)
                 record = self.record(summary) if summary else None
                 if record is not None:
@@ -136,11 +141,11 @@ class KnowledgeBase:
         for index in list(self.indexes):
             if index._memory_records:
                 continue
-            known = self._guard(index, index.file_count, 0)
+            known = self._guard(index, FolderIndex.file_count, 0)
             if known > SYNC_FILES and not force and index.location != ":memory:":
                 large.append(index)
                 continue
-            self._guard(index, lambda: index.refresh(progress), None)
+            self._guard(index, lambda i: i.refresh(progress), None)
             self._loaded.clear()
         if large and (self._background is None or not self._background.is_alive()):
             self._background = threading.Thread(target=self._refresh_in_background, args=(large,), daemon=True,
@@ -162,7 +167,7 @@ class KnowledgeBase:
     def _merged(self, query: Callable[[FolderIndex], list[Summary]]) -> list[Summary]:
         found: dict[str, Summary] = {}
         for position, index in enumerate(self.indexes):
-            for summary in self._guard(index, lambda: query(index), []):
+            for summary in self._guard(index, query, _NO_SUMMARIES):
                 if summary.id in found:
                     continue
                 if position and self._first_holder(summary.id, position) is not None:
@@ -172,19 +177,19 @@ class KnowledgeBase:
 
     def _first_holder(self, record_id: str, before: int) -> FolderIndex | None:
         for index in self.indexes[:before]:
-            if self._guard(index, lambda: index.get(record_id), None) is not None:
+            if self._guard(index, lambda i: i.get(record_id), None) is not None:
                 return index
         return None
 
     def _each(self, query: Callable[[FolderIndex], int], default: int) -> list[int]:
-        return [self._guard(index, lambda: query(index), default) for index in self.indexes]
+        return [self._guard(index, query, default) for index in self.indexes]
 
-    def _guard(self, index: FolderIndex | None, call: Callable[[], object], default: object) -> object:
+    def _guard(self, index: FolderIndex | None, call: Callable[[FolderIndex], T], default: T) -> T:
         """Run one index query; a database error disables that folder for the session with one note, not a crash."""
         if index is None:
             return default
         try:
-            return call()
+            return call(index)
         except sqlite3.Error as exc:
             self.indexes = [i for i in self.indexes if i is not index]
             self.notes.append(f"the index of {index.folder.path} cannot be read ({exc}); its records are left out")
@@ -195,6 +200,12 @@ class KnowledgeBase:
 
 _OPEN: dict[tuple[str, ...], KnowledgeBase] = {}
 KEEP_OPEN = 4  # knowledge bases (sets of folders) kept open per process
+
+
+def knowledge_base(extra: Sequence[str | os.PathLike[str]] = (), *, bundled: bool = True,
+                   progress: Progress | None = None) -> KnowledgeBase:
+    """The knowledge base over the shipped, pack and user folders, opened once per process and kept current per file."""
+    return open_knowledge_base(folders(extra, bundled=bundled), progress=progress)
 
 
 def cache_dir() -> Path | None:

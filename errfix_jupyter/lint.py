@@ -5,9 +5,9 @@ from __future__ import annotations
 import ast
 import json
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Iterable
 
 import regex
 
@@ -52,7 +52,8 @@ def check_regex(record: Record) -> Iterable[Problem]:
         from .literals import literal_size
 
         if literal_size(record.regex) < MIN_LITERAL:
-            yield _p(record, "$.regex", "BROAD002", f"regex spells out fewer than {MIN_LITERAL} fixed letters: it would match unrelated errors")
+            yield _p(record, "$.regex", "BROAD002",
+                     f"regex spells out fewer than {MIN_LITERAL} fixed letters: it would match unrelated errors")
     try:
         if not pattern.search(record.signature, timeout=PATHOLOGICAL_TIMEOUT):
             yield _p(record, "$.regex", "RX002", "regex does not match the record's own signature")
@@ -122,11 +123,12 @@ def check_chinese(record: Record) -> Iterable[Problem]:
             yield _p(record, path, "ZH001", "Chinese field holds no Chinese text")
             continue
         outside = _CODE_SPAN.sub(" ", text)
-        if _NO_SPACE.search(outside):
-            yield _p(record, path, "ZH003", f"no space between Chinese and Latin text near {_NO_SPACE.search(outside).group()!r}")
-        elif _HALF_WIDTH_PUNCT.search(_ASCII_GROUP.sub(" ", outside)):
-            near = _HALF_WIDTH_PUNCT.search(_ASCII_GROUP.sub(" ", outside)).group()
-            yield _p(record, path, "ZH003", f"half-width punctuation in a Chinese sentence near {near!r}")
+        tight = _NO_SPACE.search(outside)
+        half = _HALF_WIDTH_PUNCT.search(_ASCII_GROUP.sub(" ", outside))
+        if tight:
+            yield _p(record, path, "ZH003", f"no space between Chinese and Latin text near {tight.group()!r}")
+        elif half:
+            yield _p(record, path, "ZH003", f"half-width punctuation in a Chinese sentence near {half.group()!r}")
     yield from _code_spans_kept(record)
     if record.workarounds_zh and len(record.workarounds_zh) != len(record.workarounds):
         yield _p(record, "$.workarounds_zh", "ZH004", f"{len(record.workarounds_zh)} items for {len(record.workarounds)} workarounds")
@@ -220,7 +222,8 @@ def check_requires(record: Record) -> Iterable[Problem]:
     for module in sorted(imported_modules(code)):
         dists = distributions_for(module)
         if dists and not wanted & {canonical(d) for d in dists}:
-            yield _p(record, "$.reproduce.requires", "REQ001", f"the reproducer imports {module} ({' or '.join(sorted(dists))}), which requires does not list")
+            names = " or ".join(sorted(dists))
+            yield _p(record, "$.reproduce.requires", "REQ001", f"the reproducer imports {module} ({names}), which requires does not list")
 
 
 def canonical(name: str) -> str:
@@ -239,6 +242,11 @@ def check_content(record: Record) -> Iterable[Problem]:
     for i, fix in enumerate(record.workarounds):
         if fix.how and fix.how.strip() == fix.action.strip():
             yield _p(record, f"$.workarounds[{i}].how", "DUP001", "`how` repeats `action` word for word")
+    yield from _shape(record)
+
+
+def _shape(record: Record) -> Iterable[Problem]:
+    """REC001-REC002, SIG001, URL001, TYPE001, TIER001, ID002: the record's form beyond the schema."""
     if not record.generic and len(record.workarounds) < 2:
         yield _p(record, "$.workarounds", "REC001", "fewer than two workarounds")
     if record.verification_tier == "reproduced" and not (record.reproduce or {}).get("code"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 _TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _QUANTIFIERS = "*+?{"
@@ -64,57 +64,44 @@ def _has_top_level_alternation(pattern: str) -> bool:
 
 
 def _literal_runs(pattern: str) -> list[str]:
-    runs: list[str] = []
-    current: list[str] = []
-    depth, i, in_class = 0, 0, False
+    """The runs of literal characters at the top level of ``pattern`` (outside groups, classes and quantified atoms)."""
+    runs = [""]
+    depth = 0
+    items = _plain_atoms(pattern)
+    for k, atom in enumerate(items):
+        following = items[k + 1] if k + 1 < len(items) else ""
+        depth = depth + 1 if atom == "(" else max(depth - 1, 0) if atom == ")" else depth
+        char = None if depth or atom in "()" else _literal(atom, following)
+        if char is None:
+            runs.append("")
+        else:
+            runs[-1] += char
+    return [run for run in runs if run]
 
-    def cut() -> None:
-        if current:
-            runs.append("".join(current))
-            current.clear()
 
-    while i < len(pattern):
-        ch = pattern[i]
-        if in_class:
-            if ch == "\\":
-                i += 1
-            elif ch == "]":
-                in_class = False
-            i += 1
-            continue
-        if ch == "\\" and i + 1 < len(pattern):
-            nxt = pattern[i + 1]
-            i += 2
-            if depth == 0 and nxt in _ESCAPED_LITERALS and not _quantified(pattern, i):
-                current.append(nxt)
-                continue
-            cut()
-            if nxt in _BRACED_ESCAPES and i < len(pattern) and pattern[i] == "{":
-                i = pattern.find("}", i) + 1 or len(pattern)
-            continue
-        if ch == "[":
-            in_class = True
-            cut()
-            i += 1
-            if i < len(pattern) and pattern[i] == "]":
-                i += 1
-            continue
-        if ch == "(":
-            depth += 1
-            cut()
-        elif ch == ")":
-            depth = max(depth - 1, 0)
-            cut()
-        elif ch in _SPECIAL or ch in _QUANTIFIERS or ch == "}":
-            cut()
-        elif depth == 0:
-            if _quantified(pattern, i + 1):
-                cut()
-            else:
-                current.append(ch)
-        i += 1
-    cut()
-    return runs
+def _plain_atoms(pattern: str) -> list[str]:
+    """The atoms of ``pattern`` with the braces of ``\\p{...}``, ``\\N{...}``, ``\\x{...}`` left out."""
+    out: list[str] = []
+    skipping = False
+    for _, atom in atoms(pattern):
+        if skipping:
+            skipping = atom != "}"
+        elif atom == "{" and out and out[-1][1:] in _BRACED_ESCAPES and out[-1].startswith("\\"):
+            skipping = True
+        else:
+            out.append(atom)
+    return out
+
+
+def _literal(atom: str, following: str) -> str | None:
+    """The character a top-level atom stands for, or None when it is not a fixed, unquantified character."""
+    if following[:1] in _QUANTIFIERS:
+        return None
+    if atom.startswith("\\"):
+        return atom[1] if len(atom) == 2 and atom[1] in _ESCAPED_LITERALS else None
+    if atom.startswith("[") or atom in _SPECIAL or atom in _QUANTIFIERS or atom == "}":
+        return None
+    return atom
 
 
 def _quantified(pattern: str, after: int) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from . import patterns
 from .record import Record, from_dict
@@ -258,10 +259,3 @@ def _listed(directory: Path, result: LoadResult) -> list[Path]:
     except OSError as exc:
         result.problems.append(Problem(str(directory), "$", f"cannot list the folder: {exc.strerror or exc}"))
         return []
-
-
-def knowledge_base(extra: Sequence[str | os.PathLike[str]] = (), *, bundled: bool = True, progress: Any = None) -> Any:
-    """The knowledge base over the shipped, pack and user folders, kept current per file (see ``index``)."""
-    from .knowledge import open_knowledge_base
-
-    return open_knowledge_base(folders(extra, bundled=bundled), progress=progress)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
-from . import errorinfo, loader, matcher, migrations, versions
+from . import errorinfo, knowledge, loader, matcher, migrations, versions
 from .knowledge import KnowledgeBase
 
 _INSTALLED = versions.InstalledVersions()
@@ -27,7 +27,7 @@ def lookup_error(error: errorinfo.ErrorInfo, top: int = 3, *, kb: KnowledgeBase 
                  records_path: Sequence[str | os.PathLike[str]] = (), diagnostics: list[str] | None = None,
                  with_migrations: bool = True) -> list[matcher.Match]:
     """Rank records for an already-described error (an ExceptionGroup is looked up by its first member)."""
-    base = kb if kb is not None else loader.knowledge_base(records_path)
+    base = kb if kb is not None else knowledge.knowledge_base(records_path)
     table = migration_index() if with_migrations else None
     return matcher.match(error.subject, base, installed=_INSTALLED, top=top, diagnostics=diagnostics, migrations=table)
 

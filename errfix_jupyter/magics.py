@@ -53,7 +53,8 @@ def parse(line: str) -> Command:
     if head in ("apply", "good", "bad") and rest and not _NUMBER.fullmatch(rest):
         raise UsageError(f"%errfix {head} takes a fix number (1, 2, ...), got {rest!r}")
     if head in ("good", "bad") and not rest:
-        raise UsageError(f"%errfix {head} takes the number of the fix that {'worked' if head == 'good' else 'did not work'}: %errfix {head} 1")
+        outcome = "worked" if head == "good" else "did not work"
+        raise UsageError(f"%errfix {head} takes the number of the fix that {outcome}: %errfix {head} 1")
     if head == "new" and rest and not _RECORD_ID.fullmatch(rest):
         raise UsageError(f"%errfix new takes a record id DOMAIN/SLUG in lowercase (acme/unsettled-invoices), got {rest!r}")
     if head == "feedback" and rest not in ("", "clear"):
@@ -205,7 +206,7 @@ class ErrfixMagics(Magics):
         if not fix.code:
             raise UsageError(f"fix {fix.number} has no code to apply; it says: {fix.action.text}")
         header = f"# errfix: fix {fix.number}, {fix.source}. Read it before you run it.\n"
-        self.shell.set_next_input(header + fix.code)
+        self._shell().set_next_input(header + fix.code)
 
     def _handle_good(self, value: str) -> None:
         self._feedback(value, "good")
@@ -248,7 +249,8 @@ class ErrfixMagics(Magics):
         if folder is None:
             raise UsageError("there is no user data folder to write records into (no home directory)")
         record_id = value or f"mine/{newrecord.slug_for(error)}"
-        inputs = self.shell.user_ns.get("In") if isinstance(getattr(self.shell, "user_ns", None), dict) else None
+        namespace = getattr(self.shell, "user_ns", None)
+        inputs = namespace.get("In") if isinstance(namespace, dict) else None
         cell = _failing_cell(inputs, self.handler.failures, error.line)
         try:
             path = newrecord.write(newrecord.build(error, cell, record_id), folder)
@@ -259,9 +261,9 @@ class ErrfixMagics(Magics):
               "(the Chinese fields too); errors of the same shape find it from now on")
 
     def _handle_problems(self, _: str = "") -> None:
-        from . import loader
+        from . import knowledge
 
-        kb = loader.knowledge_base(list(self.records_path))
+        kb = knowledge.knowledge_base(list(self.records_path))
         problems = kb.problems
         print(f"errfix: {len(kb)} records loaded, {len(problems)} problems")
         for problem in problems:
@@ -269,8 +271,13 @@ class ErrfixMagics(Magics):
         for note in kb.notes:
             print(f"  {note}")
 
+    def _shell(self) -> Any:
+        if self.shell is None:
+            raise UsageError("%errfix needs an IPython shell")
+        return self.shell
+
     def _handle_help(self, _: str = "") -> None:
-        print(self.errfix.__doc__)
+        print(ErrfixMagics.errfix.__doc__)
 
 
 def _failing_cell(inputs: Any, failures: dict[int, str], line: str) -> str:
@@ -279,6 +286,7 @@ def _failing_cell(inputs: Any, failures: dict[int, str], line: str) -> str:
         return ""
     numbers = [n for n, text in failures.items() if line.startswith(text.split(":")[0])] or list(failures)
     for number in reversed(numbers):
-        if 0 < number < len(inputs) and isinstance(inputs[number], str):
-            return inputs[number]
+        source = inputs[number] if 0 < number < len(inputs) else None
+        if isinstance(source, str):
+            return source
     return ""

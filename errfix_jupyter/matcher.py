@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import sys
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Mapping, Sequence
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -125,7 +126,7 @@ def match(error: ErrorInfo, kb: KnowledgeBase, *, installed: Mapping[str, str] |
     found: dict[str, _Found] = {}
     words = tokens(error.message) | tokens(error.qualname)
     names = list(error.type_names)
-    _regex_pass(error, kb, names, words, found, budget)
+    _regex_pass(error, kb, names, words, found=found, budget=budget)
     _near_miss_pass(error, kb, names or kb.type_names(), words, found)
     for summary in kb.generic_for(error.type_names):
         found.setdefault(summary.id, _Found(summary, "generic", Reason("generic", GENERIC_BASE, {"type": error.type_name})))
@@ -142,7 +143,7 @@ def _order(item: _Scored) -> tuple[float, int, int, str]:
 
 def _resolve(scored: list[_Scored], kb: KnowledgeBase, top: int | None) -> list[Match]:
     """Parse the best records in full (only as many as will be shown)."""
-    matches = []
+    matches: list[Match] = []
     for item in scored:
         if len(matches) >= (top or MAX_SHOWN):
             break
@@ -153,7 +154,7 @@ def _resolve(scored: list[_Scored], kb: KnowledgeBase, top: int | None) -> list[
     return matches
 
 
-def _regex_pass(error: ErrorInfo, kb: KnowledgeBase, names: Sequence[str], words: set[str],
+def _regex_pass(error: ErrorInfo, kb: KnowledgeBase, names: Sequence[str], words: set[str], *,
                 found: dict[str, _Found], budget: _Budget) -> None:
     for summary in kb.regex_candidates(names, words):
         if summary.id in found or budget.spent():
@@ -178,7 +179,7 @@ def _texts_for(error: ErrorInfo, summary: Summary) -> list[str]:
     name = error.type_name or summary.type_name
     texts = [f"{error.qualname}: {error.message}"] if error.qualname else []
     short = f"{name}: {error.message}"
-    return texts + [short] if short not in texts else texts
+    return [*texts, short] if short not in texts else texts
 
 
 def _near_miss_pass(error: ErrorInfo, kb: KnowledgeBase, names: Sequence[str], words: set[str], found: dict[str, _Found]) -> None:
@@ -270,9 +271,10 @@ def _specificity(summary: Summary, error: ErrorInfo, budget: _Budget) -> list[Re
     size = summary.literal_size
     if size:
         reasons.append(Reason("specific", round(min(size * SPECIFICITY_PER_CHAR, SPECIFICITY_CAP), 3), {"chars": str(size)}))
-    if summary.source_regex and error.source_line and (summary.shipped or required_words(summary.source_regex)):
-        if budget.search(summary.source_regex, error.source_line[:300], summary.id) is not None:
-            reasons.append(Reason("source_line", SOURCE_LINE, {"line": error.source_line[:80]}))
+    trusted = summary.shipped or required_words(summary.source_regex)
+    if summary.source_regex and error.source_line and trusted and \
+            budget.search(summary.source_regex, error.source_line[:300], summary.id) is not None:
+        reasons.append(Reason("source_line", SOURCE_LINE, {"line": error.source_line[:80]}))
     return reasons
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 import regex
 
@@ -199,8 +200,9 @@ def parse_table(data: Any, shown: str) -> tuple[Table | None, list[Problem]]:
     for key in ("library", "module", "domain"):
         if not isinstance(data.get(key), str) or not data[key]:
             problems.append(Problem(shown, f"$.{key}", "required string"))
-    raw_entries = data.get("entries")
-    if not isinstance(raw_entries, list):
+    found = data.get("entries")
+    raw_entries: list[Any] = found if isinstance(found, list) else []
+    if not isinstance(found, list):
         problems.append(Problem(shown, "$.entries", "required list of entries"))
     if problems:
         return None, problems
@@ -268,7 +270,7 @@ def entry_summary(entry: Entry, table: Table) -> Mapping[str, str]:
             "replacement": entry.replacement}
 
 
-def entry_record(hit: Hit) -> "Record":
+def entry_record(hit: Hit) -> Record:
     """A record, in the seed format's terms, that tells the user what was removed, since when, and what replaces it."""
     from .record import from_dict
 

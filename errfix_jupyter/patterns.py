@@ -50,19 +50,32 @@ def _scan(pattern: str) -> tuple[str | None, int]:
             last = stack.pop()
             stack[-1] = max(stack[-1], last)
             continue
-        counted = _COUNTED.match(pattern, at) if atom == "{" else None
-        if counted and (counted.group(1) or counted.group(2)):
-            count = max(int(counted.group(1) or 0), int(counted.group(2) or 0))
-            if count > MAX_REPEAT:
-                return f"repeat count {count} is over {MAX_REPEAT}", 0
-            product = last * max(count, 1)
-            if product > MAX_REPEAT_PRODUCT:
-                return f"nested repeat counts multiply to {product}; at most {MAX_REPEAT_PRODUCT}", 0
+        count = _count(pattern, at) if atom == "{" else None
+        if count is not None:
+            product, problem = last * max(count, 1), _repeat_problem(count, last)
+            if problem:
+                return problem, 0
             stack[-1] = max(stack[-1], product)
             continue
         if atom not in ("*", "+", "?", "|", "}", ",") and not atom.isdigit():
             last = 1
     return None, max(stack)
+
+
+def _count(pattern: str, at: int) -> int | None:
+    """The count of a ``{m}``, ``{m,}``, ``{,n}`` or ``{m,n}`` repeat starting at ``at`` (its larger bound)."""
+    counted = _COUNTED.match(pattern, at)
+    if not counted or not (counted.group(1) or counted.group(2)):
+        return None
+    return max(int(counted.group(1) or 0), int(counted.group(2) or 0))
+
+
+def _repeat_problem(count: int, inner: int) -> str | None:
+    if count > MAX_REPEAT:
+        return f"repeat count {count} is over {MAX_REPEAT}"
+    if inner * max(count, 1) > MAX_REPEAT_PRODUCT:
+        return f"nested repeat counts multiply to {inner * max(count, 1)}; at most {MAX_REPEAT_PRODUCT}"
+    return None
 
 
 def pattern_problem(pattern: str) -> str | None:

@@ -8,7 +8,7 @@ value (a near-miss match, or a group that did not take part) becomes ``<name>``:
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w{0,40})(!r)?\}")
 MAX_VALUE = 200

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from .literals import literal_size, normalise
 
@@ -268,7 +269,7 @@ class Summary:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
-    def from_json(cls, text: str) -> "Summary":
+    def from_json(cls, text: str) -> Summary:
         """A summary read back from the index."""
         data = json.loads(text)
         data["versions"] = tuple(VersionRange(*v) for v in data.get("versions", ()))

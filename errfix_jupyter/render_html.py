@@ -153,12 +153,16 @@ def _record(model: PanelModel) -> str:
             link = f"{escape(model.doc_url)} {escape(t('unsafe_link', lang))}"
         parts.append(f"<p style=\"margin:2px 0\">{escape(t('docs', lang) + t('colon', lang))}{link}</p>")
     reasons = "".join(f"<li>{escape(r)}</li>" for r in model.reasons)
-    parts.append(f"<p style=\"margin:2px 0\">{escape(t('why_matched', lang) + t('colon', lang))}</p><ul style=\"margin:2px 0\">{reasons}</ul>")
+    parts.append(_titled_list(t("why_matched", lang) + t("colon", lang), reasons))
     if model.others:
         others = "".join(f"<li><code>{escape(c.record_id)}</code>{escape(t('paren', lang, x=f'{c.score:.2f}'))}"
                          f"{escape(t('colon', lang))}{_shown(c.headline, model)}</li>" for c in model.others)
-        parts.append(f"<p style=\"margin:2px 0\">{escape(t('others', lang) + t('colon', lang))}</p><ul style=\"margin:2px 0\">{others}</ul>")
+        parts.append(_titled_list(t("others", lang) + t("colon", lang), others))
     return "".join(parts)
+
+
+def _titled_list(title: str, items: str) -> str:
+    return f'<p style="margin:2px 0">{escape(title)}</p><ul style="margin:2px 0">{items}</ul>'
 
 
 def _section(key: str, model: PanelModel, inner: str, *, opened: bool = False, css: str = "") -> str:

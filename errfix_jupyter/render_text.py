@@ -158,19 +158,19 @@ def _wrap(text: str, indent: int, width: int, *, hang: int = 0) -> list[str]:
 def _wrap_wide(paragraph: str, indent: int, width: int, hang: int) -> list[str]:
     """Wrap text with wide characters by display width, between any two wide characters or at spaces."""
     lines, current, used = [], " " * indent, indent
-    for word in _wide_words(paragraph):
-        size = display_width(word)
+    for unit in _wide_words(paragraph):
+        piece, size = unit, display_width(unit)
         if used + size > width and current.strip():
             lines.append(current.rstrip())
             current, used = " " * (indent + hang), indent + hang
-            word = word.lstrip()
-            size = display_width(word)
-        while used + size > width and len(word) > 1:  # a single word wider than the line is cut
-            room = _fit(word, width - used)
-            lines.append(current + word[:room])
-            word, current, used = word[room:], " " * (indent + hang), indent + hang
-            size = display_width(word)
-        current += word
+            piece = piece.lstrip()
+            size = display_width(piece)
+        while used + size > width and len(piece) > 1:  # a single word wider than the line is cut
+            room = _fit(piece, width - used)
+            lines.append(current + piece[:room])
+            piece, current, used = piece[room:], " " * (indent + hang), indent + hang
+            size = display_width(piece)
+        current += piece
         used += size
     lines.append(current.rstrip())
     return lines

@@ -29,7 +29,8 @@ class Problem:
 def record_schema() -> dict[str, Any]:
     """The record JSON Schema shipped inside the package."""
     text = resources.files("errfix_jupyter").joinpath("schemas", SCHEMA_FILE).read_text(encoding="utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 @lru_cache(maxsize=1)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import platform
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
-from typing import Iterator, Literal, Mapping
+from typing import Literal
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import InvalidVersion, Version

@@ -9,8 +9,8 @@ user's. When nothing specific fits, the panel says only what the session shows.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from . import i18n, patterns, placeholders
@@ -235,7 +235,8 @@ def _record_fixes(match: Match, lang: Lang, outcomes: Mapping[str, str], context
             how=_fill(_pick(how, zh.how, lang), values, names) if how else Shown(""),
             condition=_fill(_pick(fix.condition, zh.condition, lang), values, names) if fix.condition else Shown(""),
             success_rate=fix.success_rate, code=code, personal=personal and "{" in fix.code, key=key,
-            outcome=outcomes.get(key, ""), source=t("source_record", lang, id=record.id, origin=origin_label(record.origin, record.source, lang)),
+            outcome=outcomes.get(key, ""),
+            source=t("source_record", lang, id=record.id, origin=origin_label(record.origin, record.source, lang)),
         ))
     return items
 

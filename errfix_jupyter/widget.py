@@ -11,7 +11,7 @@ import traitlets
 _STATIC = resources.files("errfix_jupyter").joinpath("static")
 
 
-class ErrfixPanel(anywidget.AnyWidget):  # type: ignore[misc]
+class ErrfixPanel(anywidget.AnyWidget):
     """One errfix panel: the cards of both languages, the language shown, and whether it starts collapsed."""
 
     _esm = _STATIC.joinpath("panel.js").read_text(encoding="utf-8")

@@ -22,7 +22,7 @@ def test_lookup_json_on_a_traceback_pasted_from_a_notebook():
     payload = json.loads(done.stdout)
     assert set(payload) == {"matches", "elapsed_ms"} and payload["elapsed_ms"] >= 0
     best = payload["matches"][0]
-    assert set(best) == {"id", "score", "match_kind", "reasons", "record"}
+    assert set(best) == {"id", "score", "match_kind", "origin", "groups", "reasons", "record"}
     assert best["id"] == "sklearn/estimator-not-fitted" and best["match_kind"] == "regex"
     assert best["record"]["id"] == best["id"] and "reproduce" in best["record"]
     assert len(payload["matches"]) <= 3

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from IPython.utils.capture import capture_output
-
 from errfix_jupyter import context, errorinfo, history, render_text
+from IPython.utils.capture import capture_output
 
 
 def run(ip, *cells):
@@ -242,8 +241,8 @@ def test_context_never_raises_on_hostile_exceptions():
 def test_history_reads_cells_without_running_them():
     cells = history.cells(["", "import os\nos.remove('x')", "%matplotlib inline\nX_train = load()", "print(X_train)"],
                           {2: "NameError: name 'load' is not defined"}, 3)
-    facts = history.facts("NameError", "name 'X_train' is not defined", "print(X_train)", history.Cell(3, "print(X_train)"),
-                          cells, {})
+    facts = history.facts("NameError", "name 'X_train' is not defined", "print(X_train)", current=history.Cell(3, "print(X_train)"),
+                          earlier=cells, types_now={})
     assert [f.code for f in facts] == ["history_failed"] and facts[0].params["cell"] == "In[2]"
 
 

@@ -19,7 +19,7 @@ def boom(*args, **kwargs):
 
 STAGES = {
     "parsing": ("errfix_jupyter.errorinfo", "from_exception"),
-    "loading": ("errfix_jupyter.loader", "knowledge_base"),
+    "loading": ("errfix_jupyter.knowledge", "knowledge_base"),
     "matching": ("errfix_jupyter.matcher", "match"),
     "view": ("errfix_jupyter.view", "build"),
     "rendering-html": ("errfix_jupyter.render_html", "render_html"),
@@ -38,9 +38,9 @@ def run(ip, code):
 
 
 def shipped_problem_files() -> int:
-    from errfix_jupyter import loader
+    from errfix_jupyter import knowledge
 
-    return len({p.path for p in loader.knowledge_base().problems})
+    return len({p.path for p in knowledge.knowledge_base().problems})
 
 
 @pytest.mark.parametrize("stage", sorted(STAGES))

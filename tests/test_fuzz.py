@@ -6,13 +6,12 @@ import json
 import time
 from html.parser import HTMLParser
 
+from errfix_jupyter import errorinfo, knowledge, render_html, render_text, view
+from errfix_jupyter.matcher import match
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from errfix_jupyter import errorinfo, loader, render_html, render_text, view
-from errfix_jupyter.matcher import match
-
-KB = loader.knowledge_base()
+KB = knowledge.knowledge_base()
 WORST = {"seconds": 0.0, "input": ""}
 
 ANSI = st.sampled_from(["\x1b[0;31m", "\x1b[0m", "\x1b[38;5;28;01m", "\x1b]8;;http://x\x07", "\x1b[2J", "\x1b"])

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from IPython.utils.capture import capture_output
-
 from errfix_jupyter import feedback, loader, packs
+from IPython.utils.capture import capture_output
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "examples" / "record-pack"
@@ -66,8 +65,8 @@ def test_a_pack_id_that_collides_with_a_shipped_id_is_reported(tmp_path):
     target = site / "acme_errfix_records" / "records" / "pandas" / "column-keyerror.json"
     target.parent.mkdir(parents=True)
     target.write_text(json.dumps({**shipped, "root_cause": "the pack's version"}))
-    done = child("from errfix_jupyter import loader\n"
-                 "kb = loader.knowledge_base()\n"
+    done = child("from errfix_jupyter import knowledge\n"
+                 "kb = knowledge.knowledge_base()\n"
                  "print(kb.get('pandas/column-keyerror').root_cause[:20])\n"
                  "print([str(p) for p in kb.collisions()])",
                  PYTHONPATH=str(site), XDG_CACHE_HOME=str(tmp_path / "cache"))
@@ -140,7 +139,6 @@ def test_lint_lists_the_fields_of_a_new_record_still_to_write(tmp_path):
 
 def test_the_generalised_regex_matches_errors_of_the_same_shape_only():
     import regex
-
     from errfix_jupyter import errorinfo, lint, newrecord
     from errfix_jupyter.record import from_dict
 

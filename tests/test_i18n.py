@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from errfix_jupyter import i18n
 
 

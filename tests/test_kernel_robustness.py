@@ -9,6 +9,7 @@ import time
 
 import psutil
 import pytest
+
 from kernel_driver import Kernel, panels
 
 pytestmark = [pytest.mark.kernel, pytest.mark.slow, pytest.mark.xdist_group("kernel")]
@@ -67,9 +68,9 @@ def test_a_real_sigint_gets_no_panel(kernels):
 
 def test_a_thousand_failing_cells_do_not_leak_or_slow_down(kernels, capsys):
     kernel = kernels["errfix"]
-    probe = ("import gc, ipywidgets\nfrom errfix_jupyter import loader\n"
+    probe = ("import gc, ipywidgets\nfrom errfix_jupyter import knowledge\n"
              "h = get_ipython()._errfix_jupyter_state.handler\ngc.collect()\n"
-             "print(len(ipywidgets.Widget.widgets), id(loader.knowledge_base()), h._pending is None, type(h.last_error).__name__)")
+             "print(len(ipywidgets.Widget.widgets), id(knowledge.knowledge_base()), h._pending is None, type(h.last_error).__name__)")
     process = psutil.Process(kernel.pid)
     timings, rss, states = [], [], []
     for i in range(1000):

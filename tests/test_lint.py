@@ -77,7 +77,7 @@ def test_a_regex_that_matches_another_records_message_is_too_broad():
 
 
 def test_two_records_with_the_same_regex_are_duplicates():
-    assert ["DUP002"] == [p.code for p in lint.cross_check([_rec(id="python/a"), _rec(id="python/b")]) if p.code == "DUP002"]
+    assert [p.code for p in lint.cross_check([_rec(id="python/a"), _rec(id="python/b")]) if p.code == "DUP002"] == ["DUP002"]
 
 
 def test_chinese_problems_are_coded():

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from errfix_jupyter.magics import parse
 from IPython.core.error import UsageError
 from IPython.utils.capture import capture_output
-
-from errfix_jupyter.magics import parse
 
 
 def run(ip, line, cell=None):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from errfix_jupyter import errorinfo
 from errfix_jupyter.knowledge import KnowledgeBase
 from errfix_jupyter.literals import required_words
@@ -14,7 +13,7 @@ from errfix_jupyter.record import from_dict
 
 
 def rec(rid: str, signature: str, regex: str, **extra):
-    data = {"id": rid, "signature": signature, "regex": regex, "domain": rid.split("/")[0],
+    data = {"id": rid, "signature": signature, "regex": regex, "domain": rid.split("/", maxsplit=1)[0],
             "root_cause": "because", "workarounds": [{"action": "a"}, {"action": "b"}],
             "verification_tier": "reproduced", "confidence": 0.9}
     data.update(extra)

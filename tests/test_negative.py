@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 import errfix_jupyter
+import pytest
 
 USER_ERRORS = {
     "domain-valueerror": "raise ValueError('invoice total must be positive')",

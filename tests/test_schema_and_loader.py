@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from errfix_jupyter import loader, schema
 from errfix_jupyter.record import from_dict
 

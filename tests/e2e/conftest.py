@@ -55,7 +55,7 @@ class JupyterServer:
         (settings / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
         return env
 
-    def __enter__(self) -> "JupyterServer":
+    def __enter__(self) -> JupyterServer:
         module = "jupyterlab" if self.app == "lab" else "notebook"
         flags = ["--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
                  "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={self.root}",
