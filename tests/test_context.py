@@ -5,14 +5,11 @@ from __future__ import annotations
 import pytest
 from errfix_jupyter import context, errorinfo, history, render_text
 from IPython.utils.capture import capture_output
+from testing_shell import run as run_cells
 
 
 def run(ip, *cells):
-    """Run cells as a notebook does (stored in In, numbered), return the last one's captured output."""
-    for cell in cells:
-        with capture_output() as cap:
-            ip.run_cell(cell, store_history=True)
-    return cap
+    return run_cells(ip, *cells)[1]
 
 
 def panel(ip, lang="en"):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from IPython.utils.capture import capture_output
+from testing_shell import run
 
 
 def _run(ip, code):
-    with capture_output() as cap:
-        result = ip.run_cell(code)
-    return result, cap
+    return run(ip, code, store_history=False)
 
 
 def test_unload_restores_the_exact_previous_pair(shell):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from IPython.utils.capture import capture_output
+from testing_shell import run
 
 DATA = Path(__file__).parent / "data" / "records"
 
@@ -31,10 +32,6 @@ STAGES = {
 }
 
 
-def run(ip, code):
-    with capture_output() as cap:
-        result = ip.run_cell(code, store_history=True)
-    return result, cap
 
 
 def shipped_problem_files() -> int:

@@ -120,4 +120,6 @@ def test_live_exceptions_with_odd_classes_are_described(name, module):
     cls.__name__ = name or "E"
     error = errorinfo.from_exception(cls("msg"))
     error.line.encode("utf-8")  # what a kernel must be able to send
-    errorinfo.from_exception(Unprintable())
+    assert error.message == "msg" and error.type_name == (name or "E").encode("utf-8", "replace").decode("utf-8")
+    odd = errorinfo.from_exception(Unprintable())
+    assert odd.type_name == "Unprintable" and odd.message.startswith("<") and "str() failed" in odd.message

@@ -12,16 +12,14 @@ from pathlib import Path
 import pytest
 from errfix_jupyter import feedback, loader, packs
 from IPython.utils.capture import capture_output
+from testing_shell import run as run_cells
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "examples" / "record-pack"
 
 
 def run(ip, *cells):
-    for cell in cells:
-        with capture_output() as cap:
-            ip.run_cell(cell, store_history=True)
-    return cap
+    return run_cells(ip, *cells)[1]
 
 
 def install_pack(site: Path, *, name: str = "acme", package: str = "acme_errfix_records") -> Path:

@@ -7,7 +7,8 @@ import sys
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
-from traitlets.config import Config
+from testing_shell import fresh_shell as _fresh_shell
+from testing_shell import run
 
 CASES = {
     "runtime": "def f():\n    return {}['price']\nf()",
@@ -20,18 +21,8 @@ CASES = {
 }
 
 
-def _fresh_shell() -> InteractiveShell:
-    cfg = Config()
-    cfg.HistoryManager.enabled = False
-    cfg.InteractiveShell.colors = "nocolor"
-    InteractiveShell.clear_instance()
-    return InteractiveShell.instance(config=cfg)
-
-
 def _run(ip: InteractiveShell, code: str):
-    with capture_output() as cap:
-        result = ip.run_cell(code)
-    return result, cap
+    return run(ip, code, store_history=False)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -72,7 +63,8 @@ def test_compile_stage_syntax_errors_get_one_panel_through_post_run_cell(errfix_
     result, cap = _run(errfix_shell, "return 5")
     assert isinstance(result.error_before_exec, SyntaxError)
     assert "'return' outside function" in cap.stdout
-    assert len(cap.outputs) <= 1
+    assert len(cap.outputs) == 1, "the panel comes through post_run_cell"
+    assert "errfix" in cap.outputs[0].data["text/plain"]
 
 
 def test_parser_syntax_errors_reach_the_handler_once(errfix_shell):
@@ -84,6 +76,7 @@ def test_parser_syntax_errors_reach_the_handler_once(errfix_shell):
 
 @pytest.mark.parametrize("code", ["raise KeyboardInterrupt", "raise SystemExit(3)", "raise GeneratorExit",
                                   "%this_magic_does_not_exist"])
+@pytest.mark.filterwarnings("ignore:To exit. use 'exit', 'quit', or Ctrl-D.:UserWarning")  # IPython's own, for SystemExit
 def test_control_flow_exceptions_get_no_panel(errfix_shell, code):
     plain = _fresh_shell()
     _, without = _run(plain, code)

@@ -14,14 +14,11 @@ from errfix_jupyter import errorinfo, lint, loader, matcher, patterns
 from errfix_jupyter.knowledge import KnowledgeBase
 from errfix_jupyter.record import from_dict
 from IPython.utils.capture import capture_output
+from testing_shell import run
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(ip, code):
-    with capture_output() as cap:
-        result = ip.run_cell(code, store_history=True)
-    return result, cap
 
 
 def record(**fields):
