@@ -25,41 +25,49 @@ def fails(code: str, expect: str) -> nbformat.NotebookNode:
     return new_code_cell(code, metadata={"tags": ["raises-exception"], "errfix_expect": expect})
 
 
+def fails_with(code: str, fact: str) -> nbformat.NotebookNode:
+    """A failing cell whose panel must say something from this session (``errfix_fact``), not from a record."""
+    return new_code_cell(code, metadata={"tags": ["raises-exception"], "errfix_fact": fact})
+
+
 def demo() -> nbformat.NotebookNode:
     cells = [
         new_markdown_cell("# errfix_jupyter demo\n\nA short data-science session in which some cells fail on purpose. "
-                          "Under each traceback errfix shows a panel: click it to expand, switch English/中文, copy a fix."),
-        new_code_cell("%load_ext errfix_jupyter"),
+                          "Under each traceback errfix shows a panel that speaks of *this* session: your names, your "
+                          "columns, your shapes, your cells. Click a panel to expand it, switch EN/中文, copy a fix.\n\n"
+                          "In your own notebooks, start with `%load_ext errfix_jupyter`."),
+        new_code_cell("%reload_ext errfix_jupyter"),
         new_markdown_cell("## 1. Load a CSV with pandas"),
         new_code_cell("import io\nimport pandas as pd\n\ncsv = io.StringIO('Date,Product,Price,Units\\n2024-01-01,tea,3.5,10\\n'\n"
-                      "                   '2024-01-02,coffee,4.0,\\n2024-01-03,tea,3.5,7\\n')\ndf = pd.read_csv(csv)\ndf"),
-        fails("df['price'].mean()", "pandas/column-keyerror"),
-        new_markdown_cell("The column is `Price`, not `price`. Next, units should be integers, but one is missing:"),
-        fails("df['Units'].astype(int)", "pandas/astype-int-nan"),
-        new_markdown_cell("## 2. Plot it"),
-        new_code_cell("%matplotlib inline\nimport matplotlib.pyplot as plt\nimport numpy as np"),
-        fails("plt.plot(np.arange(4), df['Price'])", "matplotlib/x-and-y-must-have-same-first-dimension"),
-        new_markdown_cell("## 3. Fit a scikit-learn model"),
+                      "                   '2024-01-02,coffee,4.0,\\n2024-01-03,tea,3.5,7\\n')\nsales = pd.read_csv(csv)\nsales"),
+        fails_with("sales['price'].mean()", "did you mean 'Price'? (case differs)"),
+        new_markdown_cell("Units should be integers, but one is missing:"),
+        fails("sales['Units'].astype(int)", "pandas/astype-int-nan"),
+        new_code_cell("total_units = sales['Units'].sum()"),
+        fails_with("print(total_unit)", "did you mean `total_units`?"),
+        new_markdown_cell("## 2. Code from an old tutorial"),
+        fails("sales.append({'Product': 'cake'}, ignore_index=True)", "pandas/dataframe-append-removed"),
+        new_markdown_cell("## 3. A cell run twice"),
+        new_code_cell("sales = sales.drop(columns=['Date'])"),
+        fails_with("sales = sales.drop(columns=['Date'])", "This cell already ran as"),
+        new_markdown_cell("## 4. Fit a scikit-learn model"),
         new_code_cell("from sklearn.linear_model import LinearRegression\nmodel = LinearRegression()\n"
-                      "X = df['Price'].to_numpy()\ny = df['Units'].fillna(0).to_numpy()"),
+                      "X = sales['Price'].to_numpy()\ny = sales['Units'].fillna(0).to_numpy()"),
         fails("model.fit(X, y)", "sklearn/expected-2d-array-got-1d"),
-        fails("LinearRegression().predict(X.reshape(-1, 1))", "sklearn/estimator-not-fitted"),
-        new_markdown_cell("## 4. A small torch model"),
+        new_markdown_cell("## 5. Shapes in numpy and torch"),
+        new_code_cell("import numpy as np\nweights = np.ones((4, 5))\nfeatures = np.ones((3, 1))"),
+        fails_with("weights @ features", "`weights.shape == (4, 5)`"),
         new_code_cell("import torch\nfrom torch import nn\nlayer = nn.Linear(3, 1)"),
         fails("layer(torch.randn(4, 5))", "torch/linear-shape-mismatch"),
-        new_markdown_cell("## 5. The `%errfix` magic\n\nThe last error's panel, expanded:"),
-        new_code_cell("%errfix"),
-        new_markdown_cell("A pasted traceback (from a colleague, a log, Stack Overflow):"),
+        new_markdown_cell("## 6. The `%errfix` magic\n\nA pasted traceback (from a colleague, a log, Stack Overflow):"),
         new_code_cell("%%errfix\nTraceback (most recent call last):\n  File \"train.py\", line 12, in <module>\n"
                       "    model.predict(X_test)\nsklearn.exceptions.NotFittedError: This RandomForestClassifier instance is not "
                       "fitted yet. Call 'fit' with appropriate arguments before using this estimator."),
-        new_markdown_cell("Panels in Chinese, and at most two fixes:"),
-        new_code_cell("%errfix lang zh\n%config ErrfixMagics.max_fixes = 2"),
-        fails("df.append({'Product': 'cake'}, ignore_index=True)", "pandas/dataframe-append-removed"),
-        new_markdown_cell("Put fix 2 of the last panel (`pd.concat`) into a new cell below:"),
-        new_code_cell("%errfix apply 2"),
-        new_markdown_cell("A SyntaxError is explained too:"),
-        fails("print 'hello'", "python/syntax-print-missing-parentheses"),
+        new_markdown_cell("Panels in Chinese:"),
+        new_code_cell("%errfix lang zh"),
+        fails("import cv2", "python/module-pip-name-differs"),
+        new_markdown_cell("Put fix 1 of the last panel (`%pip install opencv-python`) into a new cell below:"),
+        new_code_cell("%errfix apply 1"),
         new_code_cell("%errfix lang en"),
     ]
     return new_notebook(cells=cells, metadata=KERNEL)
@@ -80,7 +88,7 @@ def records_of(domain: str) -> list[dict]:
 def domain_notebook(domain: str, count: int = 3) -> nbformat.NotebookNode:
     cells = [new_markdown_cell(f"# errfix_jupyter: {domain} errors\n\nEach failing cell raises a real {domain} error; "
                                "errfix shows its panel under the traceback."),
-             new_code_cell("%load_ext errfix_jupyter")]
+             new_code_cell("%reload_ext errfix_jupyter")]
     for record in records_of(domain)[:count]:
         cells.append(new_markdown_cell(f"**{record['id']}**: {record.get('summary') or record['signature'][:120]}"))
         cells.append(fails(record["reproduce"]["code"].rstrip(), record["id"]))

@@ -173,7 +173,8 @@ def parse_text(text: str, shown: str, path: Path | None = None, base: Path | Non
     record = from_dict(data, source=shown)
     if not ID_PATTERN.fullmatch(record.id):
         return None, [Problem(shown, "$.id", f"id {record.id[:120]!r} is not <domain>/<slug> (lowercase, no spaces or newlines)", "ID003")]
-    found = [p for p in (id_path_problem(record, path, base), regex_problem(record, shown)) if p]
+    found = [p for p in (id_path_problem(record, path, base), regex_problem(record, shown),
+                         regex_problem(record, shown, field="source_regex")) if p]
     return record, found
 
 
@@ -209,12 +210,16 @@ def depth(data: Any) -> int:
     return deepest
 
 
-def regex_problem(record: Record, shown: str) -> Problem | None:
-    """RX001 when the regex is out of bounds or does not compile; the record still loads (near-miss needs no regex)."""
-    problem = patterns.bounds_problem(record.regex)
-    if problem is None and patterns.compiled(record.regex) is None:
-        problem = f"regex does not compile: {patterns.compile_error(record.regex)}"
-    return Problem(shown, "$.regex", problem, "RX001") if problem else None
+def regex_problem(record: Record, shown: str, field: str = "regex") -> Problem | None:
+    """RX001 when a pattern of the record is out of bounds or does not compile; the record still loads, and a refused
+    pattern is never compiled (a refused regex leaves near-miss matching; a refused source_regex, no line evidence)."""
+    pattern = getattr(record, field)
+    if not pattern:
+        return None
+    problem = patterns.bounds_problem(pattern)
+    if problem is None and patterns.compiled(pattern) is None:
+        problem = f"regex does not compile: {patterns.compile_error(pattern)}"
+    return Problem(shown, f"$.{field}", problem, "RX001") if problem else None
 
 
 def id_path_problem(record: Record, path: Path | None, base: Path | None) -> Problem | None:

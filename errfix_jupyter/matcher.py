@@ -27,7 +27,7 @@ MatchKind = Literal["regex", "migration", "near_miss", "generic"]
 
 LOOKUP_BUDGET = 1.0  # seconds for every pattern of one lookup, record and failing-line patterns alike
 REGEX_BASE = 0.80
-MIGRATION_BASE = 0.78
+MIGRATION_BASE = 0.88  # an exact removed-API entry outranks a broad "has no attribute" record
 NEAR_MISS_MIN = 0.80  # similarity below which a signature is not a near miss
 NEAR_MISS_LOW, NEAR_MISS_HIGH = 0.35, 0.65
 GENERIC_BASE, GENERIC_CAP = 0.30, 0.45

@@ -32,7 +32,8 @@ def render_html(model: PanelModel | None, *, other: PanelModel | None = None, co
     accent = _ACCENT["confident" if model.confident or model.fixes else "unknown"]
     opened = "" if collapsed else " open"
     parts = [
-        f'<details class="errfix-panel" lang="{_lang_tag(model)}"{opened} style="{_CARD.format(accent=accent)}">',
+        f'<details class="errfix-panel" lang="{_lang_tag(model)}" data-record="{escape(model.record_id, quote=True)}"{opened} '
+        f'style="{_CARD.format(accent=accent)}">',
         f'<summary class="errfix-summary" style="cursor:pointer;padding:2px 0">{summary_html(model)}</summary>',
         body_html(model, interactive=interactive, show_error=show_error),
     ]

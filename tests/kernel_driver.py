@@ -36,8 +36,10 @@ class Kernel:
             kind = msg["msg_type"]
             if kind == "status" and msg["content"]["execution_state"] == "idle":
                 break
-            if kind in ("error", "stream", "display_data", "execute_result"):
+            if kind in ("error", "stream", "display_data", "execute_result", "update_display_data"):
                 outputs.append({"type": kind, **msg["content"]})
+            elif kind in ("comm_open", "comm_close"):
+                outputs.append({"type": kind, "target_name": msg["content"].get("target_name", "")})
         self.kc.get_shell_msg(timeout=10)
         return outputs
 
@@ -54,6 +56,11 @@ class Kernel:
     def close(self) -> None:
         self.kc.stop_channels()
         self.km.shutdown_kernel(now=True)
+
+
+def comm_opens(outputs: list[dict]) -> int:
+    """How many widget models the kernel opened while the cell ran."""
+    return sum(1 for o in outputs if o["type"] == "comm_open")
 
 
 def panels(outputs: list[dict]) -> int:

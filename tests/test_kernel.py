@@ -39,7 +39,8 @@ def test_an_error_cell_yields_the_error_output_then_one_panel_bundle():
     assert [o.output_type for o in sk_cell.outputs] == ["error", "display_data"]
     assert "sklearn/estimator-not-fitted" in sk_cell.outputs[1].data["text/html"]
     models = nb.metadata.widgets["application/vnd.jupyter.widget-state+json"]["state"]
-    assert any(m["model_name"] == "AccordionModel" for m in models.values())
+    kinds = sorted(m["model_name"] for m in models.values())
+    assert kinds == ["AnyModel", "AnyModel", "LayoutModel"], "one model per panel, and one Layout they all share"
 
 
 def test_the_error_output_is_identical_to_a_kernel_without_errfix():

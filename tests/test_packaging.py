@@ -22,8 +22,12 @@ def test_the_wheel_contains_every_record_seed_and_the_schema(tmp_path):
     seeds = {f"errfix_jupyter/_seeds/{p.name}" for p in (ROOT / "seeds").iterdir()}
     assert records and records <= names, sorted(records - names)[:5]
     assert seeds <= names
+    tables = {f"errfix_jupyter/_migrations/{p.name}" for p in (ROOT / "migrations").glob("*.json")}
+    assert tables and tables <= names
     assert {"errfix_jupyter/schemas/record.v1.schema.json", "errfix_jupyter/lint_allowlist.json",
-            "errfix_jupyter/py.typed"} <= names
+            "errfix_jupyter/py.typed", "errfix_jupyter/static/panel.js", "errfix_jupyter/static/panel.css",
+            "errfix_jupyter/data/pip_names.json"} <= names
+    assert not any(n.startswith("errfix_jupyter/reproduce") for n in names), "the reproducer runner is a dev tool"
     assert any(n.endswith("entry_points.txt") for n in names)
 
 

@@ -53,6 +53,9 @@ class JupyterServer:
         settings = self.base / "jupyterlab_settings_dir" / "@jupyterlab" / "apputils-extension"
         settings.mkdir(parents=True, exist_ok=True)
         (settings / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+        profile = self.base / "ipythondir" / "profile_default"
+        profile.mkdir(parents=True, exist_ok=True)
+        (profile / "ipython_config.py").write_text('c.InteractiveShellApp.extensions = ["errfix_jupyter"]\n')
         return env
 
     def __enter__(self) -> JupyterServer:
