@@ -55,7 +55,8 @@ def widget_data(models: Mapping[Lang, PanelModel], lang: Lang, *, collapsed: boo
 
     panels = {code: {"summary": render_html.summary_html(m),
                      "body": render_html.body_html(m, interactive=True, show_error=show_error),
-                     "copy": t("copy", code), "copied": t("copied", code), "lang_tag": "zh-CN" if code == "zh" else "en",
+                     "copy": t("copy", code), "copy_code": t("copy_code", code), "copied": t("copied", code),
+                     "lang_tag": "zh-CN" if code == "zh" else "en",
                      "confident": bool(m.confident or m.fixes)}
               for code, m in models.items()}
     return {"lang": lang, "collapsed": collapsed, "panels": panels}

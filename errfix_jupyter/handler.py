@@ -204,8 +204,8 @@ class Handler:
         matches = lookup.lookup_error(error, top=3, kb=kb)
         found = self._context(exc, error) if exc is not None and settings.context else ctx.EMPTY
         outcomes = feedback.load().outcomes()
-        models = {code: view.build(matches, error, code, context=found, min_score=settings.min_score,
-                                   max_fixes=settings.max_fixes, outcomes=outcomes) for code in LANGS}
+        models = {code: view.build(matches, error, code, context=found, min_score=settings.min_score, max_fixes=settings.max_fixes,
+                                   outcomes=outcomes, installed=lookup.installed_versions()) for code in LANGS}
         if any(m is None for m in models.values()):
             return None
         return Shown(id(exc) if exc is not None else 0, error.line, models, tuple(matches), found)  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ class Workaround:
     kind: str = "fix"
     verify: str = ""
     sources: tuple[str, ...] = ()
+    requires: str = ""  # the versions this fix needs, e.g. "pandas>=2.1" (checked against what is installed)
 
     @property
     def is_check(self) -> bool:
@@ -161,6 +162,7 @@ def _workaround(d: Mapping[str, Any]) -> Workaround:
         kind="check" if d.get("kind") == "check" else "fix",
         verify=_str(d.get("verify")),
         sources=tuple(_strs(d.get("sources"))),
+        requires=_str(d.get("requires")),
     )
 
 

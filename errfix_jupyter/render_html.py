@@ -112,10 +112,13 @@ def _fix(fix: FixItem, model: PanelModel, interactive: bool) -> str:
         badges.append(t("worked_for_you" if fix.outcome == "good" else "failed_for_you", lang))
     if fix.checked:
         badges.append("✓ " + t("checked", lang))
+    if fix.unfit:
+        badges.append(t("not_for_your_versions", lang))
     if fix.success_rate is not None and fix.kind == "fix":
         badges.append(t("works", lang, rate=f"{fix.success_rate:.0%}"))
-    meta = (f' <span class="errfix-badges" style="{_MUTED}">{escape(t("paren", lang, x=t("list_sep", lang).join(badges)).strip())}</span>'
-            if badges else "")
+    space = " " if lang == "en" else ""
+    label = escape(t("paren", lang, x=t("list_sep", lang).join(badges)).strip())
+    meta = f'{space}<span class="errfix-badges" style="{_MUTED}">{label}</span>' if badges else ""
     item = f'<li value="{fix.number}" class="errfix-fix" data-fix="{fix.number}">{_shown(fix.action, model)}{meta}'
     if fix.condition.text:
         item += f'<br><i style="{_MUTED}">{escape(t("when", lang) + t("colon", lang))}</i>{_shown(fix.condition, model)}'
@@ -133,8 +136,8 @@ def _code_block(fix: FixItem, model: PanelModel, interactive: bool) -> str:
     if not interactive:
         return block + f'<div class="errfix-hint" style="{_MUTED}">{escape(t("apply_hint", lang, n=fix.number))}</div>'
     return (f'<div class="errfix-codebox">{block}<div class="errfix-actions">'
-            f'<button type="button" class="errfix-copy" data-copy="code">{escape(t("copy", lang))}</button> '
-            f'<code class="errfix-apply">{escape(apply_line)}</code> '
+            f'<button type="button" class="errfix-copy" data-copy="code">{escape(t("copy_code", lang))}</button>'
+            f'<span class="errfix-apply">{escape(t("or_run", lang))} <code>{escape(apply_line)}</code></span>'
             f'<button type="button" class="errfix-copy" data-copy="apply" data-text="{escape(apply_line, quote=True)}">'
             f'{escape(t("copy", lang))}</button></div></div>')
 

@@ -103,6 +103,8 @@ def _badges(fix: FixItem, model: PanelModel) -> str:
         badges.append(t("worked_for_you" if fix.outcome == "good" else "failed_for_you", lang))
     if fix.checked:
         badges.append("✓ " + t("checked", lang))
+    if fix.unfit:
+        badges.append(t("not_for_your_versions", lang))
     if fix.success_rate is not None and fix.kind == "fix":
         badges.append(t("works", lang, rate=f"{fix.success_rate:.0%}"))
     return t("paren", lang, x=t("list_sep", lang).join(badges)) if badges else ""

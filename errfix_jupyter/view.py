@@ -54,6 +54,7 @@ class FixItem:
     key: str = ""
     outcome: str = ""  # "good" or "bad" when the user said so with %errfix good|bad
     source: str = ""  # where the code comes from, for %errfix apply
+    unfit: bool = False  # needs versions other than the installed ones
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class PanelModel:
 
 def build(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *, context: Context = EMPTY,
           min_score: float = DEFAULT_MIN_SCORE, max_fixes: int = DEFAULT_MAX_FIXES,
-          outcomes: Mapping[str, str] | None = None) -> PanelModel | None:
+          outcomes: Mapping[str, str] | None = None, installed: Mapping[str, str] | None = None) -> PanelModel | None:
     """The panel for the best match and the session's context; None when there is nothing to say."""
     best = matches[0] if matches else None
     confident = best is not None and best.score >= min_score and best.match_kind != "generic"
@@ -118,7 +119,8 @@ def build(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *, cont
     if not confident and not facts and not session:
         return _unknown(error, lang) if error is not None else None
     record = best.record if best is not None and confident else None
-    fixes = _numbered(session + (_record_fixes(best, lang, outcomes or {}, context) if record is not None and best else []), max_fixes)
+    from_record = _record_fixes(best, lang, outcomes or {}, context, installed or {}) if record is not None and best else []
+    fixes = _numbered(session + from_record, max_fixes)
     return PanelModel(
         lang=lang,
         error_line=error.line if error is not None else "",
@@ -220,11 +222,13 @@ def _filled(match: Match, english: str, chinese: str, lang: Lang, context: Conte
     return Shown(placeholders.fill_text(shown.text, values, names), shown.fallback)
 
 
-def _record_fixes(match: Match, lang: Lang, outcomes: Mapping[str, str], context: Context = EMPTY) -> list[FixItem]:
+def _record_fixes(match: Match, lang: Lang, outcomes: Mapping[str, str], context: Context = EMPTY,
+                  installed: Mapping[str, str] | None = None) -> list[FixItem]:
     record = match.record
     names, values = _groups(match, context)
     items = []
-    for index, fix in _ranked(record, outcomes):
+    fits = {i: fix_fits(fix, installed or {}) for i, fix in enumerate(record.workarounds)}
+    for index, fix in _ranked(record, outcomes, fits):
         zh = record.workarounds_zh[index] if index < len(record.workarounds_zh) else Translation()
         how = fix.how if fix.how.strip() != fix.action.strip() else ""
         code, personal = placeholders.fill_code(fix.code, values, names) if fix.code else ("", False)
@@ -235,19 +239,35 @@ def _record_fixes(match: Match, lang: Lang, outcomes: Mapping[str, str], context
             how=_fill(_pick(how, zh.how, lang), values, names) if how else Shown(""),
             condition=_fill(_pick(fix.condition, zh.condition, lang), values, names) if fix.condition else Shown(""),
             success_rate=fix.success_rate, code=code, personal=personal and "{" in fix.code, key=key,
+            checked=fits[index] is True, unfit=fits[index] is False,
             outcome=outcomes.get(key, ""),
             source=t("source_record", lang, id=record.id, origin=origin_label(record.origin, record.source, lang)),
         ))
     return items
 
 
-def _ranked(record: Record, outcomes: Mapping[str, str]) -> list[tuple[int, Workaround]]:
-    """Fixes the user said worked first, those that did not last, then by how often they work; checks after fixes."""
-    order = {"good": 0, "": 1, "bad": 2}
+def fix_fits(fix: Workaround, installed: Mapping[str, str]) -> bool | None:
+    """Whether the installed versions satisfy what a fix needs (None when it says nothing or cannot be told)."""
+    if not fix.requires:
+        return None
+    from .record import VersionRange
+    from .versions import check
 
-    def rank(pair: tuple[int, Workaround]) -> tuple[bool, int, float]:
+    status = check(VersionRange(fix.requires), installed).status
+    return True if status == "affected" else False if status in ("not_affected", "not_installed") else None
+
+
+def _ranked(record: Record, outcomes: Mapping[str, str],
+            fits: Mapping[int, bool | None] | None = None) -> list[tuple[int, Workaround]]:
+    """Fixes the user said worked first, those that did not last, then those that fit the installed versions, then by
+    how often they work; a fix that cannot apply here is never first; checks after fixes."""
+    order = {"good": 0, "": 1, "bad": 2}
+    fits = fits or {}
+
+    def rank(pair: tuple[int, Workaround]) -> tuple[bool, int, bool, float]:
         index, fix = pair
-        return fix.is_check, order.get(outcomes.get(f"{record.id}#{index}", ""), 1), -(fix.success_rate or 0.0)
+        return (fix.is_check, order.get(outcomes.get(f"{record.id}#{index}", ""), 1), fits.get(index) is False,
+                -(fix.success_rate or 0.0))
 
     return sorted(enumerate(record.workarounds), key=rank)
 

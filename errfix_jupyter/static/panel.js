@@ -57,7 +57,8 @@ function render({ model, el }) {
         copyText(text).then(() => {
           button.textContent = panel.copied;
           button.classList.add("errfix-done");
-          setTimeout(() => { button.textContent = panel.copy; button.classList.remove("errfix-done"); }, 1500);
+          const label = button.dataset.copy === "code" ? panel.copy_code : panel.copy;
+          setTimeout(() => { button.textContent = label; button.classList.remove("errfix-done"); }, 1500);
         });
       });
     });

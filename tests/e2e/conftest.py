@@ -80,8 +80,11 @@ class JupyterServer:
         raise RuntimeError("jupyter server did not answer in 90 s")
 
     def kernels(self) -> list[dict]:
-        with urllib.request.urlopen(self.url("api/kernels"), timeout=5) as r:
-            return json.load(r)
+        try:
+            with urllib.request.urlopen(self.url("api/kernels"), timeout=5) as r:
+                return json.load(r)
+        except OSError:  # a busy server answers 500 or times out now and then: ask again on the next poll
+            return []
 
     def wait_kernels_idle(self, timeout: float = 90) -> None:
         deadline = time.time() + timeout

@@ -67,13 +67,11 @@ def test_each_error_gets_one_panel_under_its_traceback_and_it_works(page, jupyte
     assert page.locator(f"{NOTEBOOK} .jp-OutputArea-output > details.errfix-panel").count() == 0, "the static fallback too"
     cell = _cell_of(page, "sales['price'].mean()")
     assert cell.locator(".errfix-widget details.errfix-panel").count() == 1, "one panel for one error"
-    stderr = cell.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-    assert "KeyError" in stderr.inner_text() and "Traceback" in stderr.inner_text()
+    stderr = " ".join(cell.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts())
+    assert "KeyError" in stderr and "Traceback" in stderr
     panel = cell.locator(".errfix-widget details.errfix-panel")
     summary = panel.locator("summary.errfix-summary")
     assert "did you mean 'Price'? (case differs)" in summary.inner_text()
-    cell.scroll_into_view_if_needed()
-    _screenshot(cell, tmp_path, f"{jupyter.app}-collapsed-en.png")
 
     # expanding the card shows the fixes, and a closed section opens on its own
     summary.locator(".errfix-title").click()
@@ -82,7 +80,6 @@ def test_each_error_gets_one_panel_under_its_traceback_and_it_works(page, jupyte
     dead = panel.locator("details.errfix-dead-ends")
     dead.locator("summary").click()
     expect(dead.locator("li").first).to_be_visible()
-    _screenshot(cell, tmp_path, f"{jupyter.app}-expanded-en.png")
 
     # the copy button puts the code on the clipboard
     code = panel.locator("pre.errfix-code").first.inner_text()
@@ -95,9 +92,30 @@ def test_each_error_gets_one_panel_under_its_traceback_and_it_works(page, jupyte
     expect(panel.get_by_text("修复方法（按成功率从高到低）")).to_be_visible()
     body = panel.inner_text()
     assert "Fixes, most likely" not in body and "What happened" not in body and "发生了什么" in body
-    _screenshot(cell, tmp_path, f"{jupyter.app}-expanded-zh.png")
     panel.locator("button.errfix-lang", has_text="EN").click()
     expect(panel.get_by_text("Fixes, most likely to work first")).to_be_visible()
+
+
+SHOWN = "weights @ features"  # a short traceback, a panel with the session's shapes and fixes with code
+
+
+def test_the_readme_screenshots_show_the_traceback_and_the_panel_collapsed_and_expanded(page, jupyter, tmp_path):
+    from playwright.sync_api import expect
+
+    cell = _cell_of(page, SHOWN)
+    panel = cell.locator(".errfix-widget details.errfix-panel")
+    cell.scroll_into_view_if_needed()
+    assert cell.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() >= 1
+    _screenshot(cell, tmp_path, f"{jupyter.app}-collapsed-en.png")
+    panel.locator("summary .errfix-title").click()
+    expect(panel.get_by_text("`weights.shape == (4, 5)`").or_(panel.get_by_text("weights.shape == (4, 5)")).first).to_be_visible()
+    _screenshot(cell, tmp_path, f"{jupyter.app}-expanded-en.png")
+    panel.locator("button.errfix-lang", has_text="中文").click()
+    expect(panel.get_by_text("发生了什么")).to_be_visible()
+    _screenshot(cell, tmp_path, f"{jupyter.app}-expanded-zh.png")
+    box = panel.bounding_box()
+    shot = cell.bounding_box()
+    assert box and shot and box["y"] + box["height"] <= shot["y"] + shot["height"] + 1, "the panel is not cut off"
 
 
 def test_the_dark_theme_is_readable(page, jupyter, tmp_path):
@@ -108,7 +126,7 @@ def test_the_dark_theme_is_readable(page, jupyter, tmp_path):
     page.locator(".lm-Menu-itemLabel", has_text="JupyterLab Dark").first.click()
     page.wait_for_function("document.body.dataset.jpThemeLight === 'false'", timeout=30_000)
     page.wait_for_timeout(800)
-    cell = _cell_of(page, "sales['price'].mean()")
+    cell = _cell_of(page, SHOWN)
     panel = cell.locator(".errfix-widget details.errfix-panel")
     panel.locator("summary .errfix-title").click()
     for target in (panel.locator(".errfix-headline"), panel.locator(".errfix-section b").first, panel.locator("li").first):
