@@ -36,20 +36,20 @@ def record_files(args: list[str]) -> list[Path]:
 DATA = ROOT
 
 
-def check_record(path: Path, kb: KnowledgeBase, run: bool) -> list[str]:
+def check_record(path: Path, kb: KnowledgeBase, records: list, run: bool) -> list[str]:  # type: ignore[type-arg]
     record, problems = loader.load_file(path, DATA / "records")
     found = [str(p) for p in problems]
     if record is None:
         return found
-    others = [r for r in kb.records if r.id != record.id] + [record]
+    others = [r for r in records if r.id != record.id] + [record]
     found += [str(p) for p in lint.lint([record]) if p.code != "BROAD001"]
     found += [str(p) for p in lint.cross_check(others) if p.path == str(path) or record.id in p.message]
     if run and record.reproduce and record.verification_tier == "reproduced":
-        found += check_run(path, record, kb)
+        found += check_run(path, record, records)
     return found
 
 
-def check_run(path: Path, record, kb: KnowledgeBase) -> list[str]:  # type: ignore[no-untyped-def]
+def check_run(path: Path, record, records) -> list[str]:  # type: ignore[no-untyped-def]
     missing = record_runner.missing_requirements(dict(record.reproduce.get("requires") or {}))
     if missing:
         return [f"{path}: SKIP, not installed: {', '.join(missing)}"]
@@ -64,8 +64,8 @@ def check_run(path: Path, record, kb: KnowledgeBase) -> list[str]:  # type: igno
         found.append(f"{path}: fixes {unverified} have code but were not verified (no verify program)")
     here = next(iter(result.raised.values()), None)
     if here is not None and here.raised:
-        merged = KnowledgeBase([r for r in kb.records if r.id != record.id] + [record])
-        ranking = lookup.lookup_text(here.traceback, top=3, kb=merged)
+        merged = KnowledgeBase([r for r in records if r.id != record.id] + [record])
+        ranking = lookup.lookup_text(here.traceback, top=3, kb=merged, with_migrations=False)
         if not ranking or ranking[0].record.id != record.id:
             found.append(f"{path}: its real traceback ranks {[(m.record.id, m.score) for m in ranking]} first, not this record")
     return found
@@ -98,9 +98,10 @@ def main(argv: list[str]) -> int:
     paths = record_files([a for a in argv if not a.startswith("--")])
     loaded = loader.load_dirs([DATA / "records", DATA / "seeds"])
     kb = KnowledgeBase(loaded.records)
+    records = loaded.records
     problems = 0
     for path in paths:
-        lines = check_table(path, run) if path.parent.name == "migrations" else check_record(path, kb, run)
+        lines = check_table(path, run) if path.parent.name == "migrations" else check_record(path, kb, records, run)
         for line in lines:
             print(line)
             problems += "SKIP, not installed" not in line
