@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+
 from errfix_jupyter import context, errorinfo, history, render_text
-from IPython.utils.capture import capture_output
 from testing_shell import run as run_cells
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from errfix_jupyter import errorinfo
 from errfix_jupyter.errorinfo import from_exception, from_text
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from IPython.utils.capture import capture_output
 from testing_shell import run
 
 

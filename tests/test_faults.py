@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from IPython.utils.capture import capture_output
+
 from testing_shell import run
 
 DATA = Path(__file__).parent / "data" / "records"

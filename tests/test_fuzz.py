@@ -6,10 +6,11 @@ import json
 import time
 from html.parser import HTMLParser
 
-from errfix_jupyter import errorinfo, knowledge, render_html, render_text, view
-from errfix_jupyter.matcher import match
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from errfix_jupyter import errorinfo, knowledge, render_html, render_text, view
+from errfix_jupyter.matcher import match
 
 KB = knowledge.knowledge_base()
 WORST = {"seconds": 0.0, "input": ""}

@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from errfix_jupyter import feedback, loader, packs
 from IPython.utils.capture import capture_output
+
+from errfix_jupyter import feedback, loader, packs
 from testing_shell import run as run_cells
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,6 +138,7 @@ def test_lint_lists_the_fields_of_a_new_record_still_to_write(tmp_path):
 
 def test_the_generalised_regex_matches_errors_of_the_same_shape_only():
     import regex
+
     from errfix_jupyter import errorinfo, lint, newrecord
     from errfix_jupyter.record import from_dict
 

@@ -7,6 +7,7 @@ import sys
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
+
 from testing_shell import fresh_shell as _fresh_shell
 from testing_shell import run
 

@@ -10,10 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
+from IPython.utils.capture import capture_output
+
 from errfix_jupyter import errorinfo, lint, loader, matcher, patterns
 from errfix_jupyter.knowledge import KnowledgeBase
 from errfix_jupyter.record import from_dict
-from IPython.utils.capture import capture_output
 from testing_shell import run
 
 ROOT = Path(__file__).resolve().parents[1]

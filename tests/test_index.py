@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from errfix_jupyter import index, knowledge
 from errfix_jupyter.index import FolderIndex
 from errfix_jupyter.loader import Folder

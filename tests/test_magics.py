@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from errfix_jupyter.magics import parse
 from IPython.core.error import UsageError
 from IPython.utils.capture import capture_output
+
+from errfix_jupyter.magics import parse
 
 
 def run(ip, line, cell=None):
@@ -38,7 +41,7 @@ def test_errfix_shows_the_last_error_expanded(errfix_shell):
         errfix_shell.run_cell("1/0")
     cap = run(errfix_shell, "")
     assert len(cap.outputs) == 1
-    assert '<details class="errfix-panel" lang="en" open' in cap.outputs[0].data["text/html"]
+    assert re.search(r'<details class="errfix-panel" lang="en" data-record="[^"]*" open', cap.outputs[0].data["text/html"])
 
 
 def test_errfix_looks_up_pasted_text_on_the_line_and_in_a_cell(errfix_shell):

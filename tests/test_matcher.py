@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+
 from errfix_jupyter import errorinfo
 from errfix_jupyter.knowledge import KnowledgeBase
 from errfix_jupyter.literals import required_words

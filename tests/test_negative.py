@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import errfix_jupyter
 import pytest
+
+import errfix_jupyter
 
 USER_ERRORS = {
     "domain-valueerror": "raise ValueError('invoice total must be positive')",

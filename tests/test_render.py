@@ -5,6 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+
 from errfix_jupyter import errorinfo, render_html, render_text, view
 from errfix_jupyter.knowledge import KnowledgeBase
 from errfix_jupyter.matcher import match

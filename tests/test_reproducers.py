@@ -10,10 +10,10 @@ import os
 from pathlib import Path
 
 import pytest
-from errfix_jupyter import loader, lookup, migrations
-from errfix_jupyter.knowledge import KnowledgeBase
 
 import record_runner
+from errfix_jupyter import loader, lookup, migrations
+from errfix_jupyter.knowledge import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULT = loader.load_dirs([ROOT / "records", ROOT / "seeds"])

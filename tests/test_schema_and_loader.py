@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from errfix_jupyter import loader, schema
 from errfix_jupyter.record import from_dict
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from errfix_jupyter import i18n, lint, loader, lookup
 from errfix_jupyter.knowledge import KnowledgeBase
 
@@ -79,7 +80,7 @@ def test_every_zh_field_is_chinese_and_keeps_the_english_code_spans(record):
         assert isinstance(zh.action, str)
         text = " ".join((zh.action, zh.how, zh.condition))
         assert i18n.has_chinese(zh.action)
-        for span in CODE_SPAN.findall(fix.action + " " + fix.condition + " " + fix.how):
+        for span in CODE_SPAN.findall(fix.action + " " + fix.condition):  # as lint ZH002: the action and when it applies
             assert span in text, f"code span `{span}` missing from the Chinese"
 
 

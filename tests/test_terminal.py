@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from errfix_jupyter.errorinfo import strip_ansi
 from errfix_jupyter.render_text import display_width
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from errfix_jupyter import bundle, errorinfo, view
 from errfix_jupyter.knowledge import KnowledgeBase
 from errfix_jupyter.matcher import match
-
 from test_render import HOSTILE, RECORD
 
 ERROR = errorinfo.from_text("ValueError: bad value here")
