@@ -20,12 +20,11 @@ def fresh_shell() -> InteractiveShell:
 
 def run(ip: InteractiveShell, *cells: str, store_history: bool = True) -> tuple[ExecutionResult, CapturedIO]:
     """Run cells as a notebook does (numbered, kept in In); the last cell's result and captured output."""
-    result: Any = None
-    cap: Any = None
+    outcome: tuple[Any, Any] = (None, None)
     for cell in cells:
-        with capture_output() as cap:
-            result = ip.run_cell(cell, store_history=store_history)
-    return result, cap
+        with capture_output() as captured:
+            outcome = (ip.run_cell(cell, store_history=store_history), captured)
+    return outcome
 
 
 def last_panel(ip: InteractiveShell, lang: str = "en") -> Any:
