@@ -52,7 +52,6 @@ class VersionRange:
     deprecated: str = ""
     removed: str = ""
     behavior_change: str = ""
-    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,11 +85,9 @@ class Record:
     official_doc_url: str = ""
     verification_tier: str = ""
     confidence: float | None = None
-    fix_success_rate: float | None = None
     generic: bool = False
     modules: tuple[str, ...] = ()
     source_regex: str = ""
-    category: str = ""
     aliases: tuple[str, ...] = ()
     confused_with: tuple[str, ...] = ()
     reproduce: Mapping[str, Any] | None = None
@@ -137,11 +134,9 @@ def from_dict(data: Mapping[str, Any], source: str = "", origin: str = "shipped"
         official_doc_url=_str(data.get("official_doc_url")),
         verification_tier=_str(data.get("verification_tier")),
         confidence=_rate(data.get("confidence")),
-        fix_success_rate=_rate(data.get("fix_success_rate")),
         generic=data.get("generic") is True,
         modules=tuple(_strs(data.get("modules"))),
         source_regex=_str(data.get("source_regex")),
-        category=_str(data.get("category")),
         aliases=tuple(_strs(data.get("aliases"))),
         confused_with=tuple(_strs(_dict(data.get("transition_graph")).get("frequently_confused_with"))),
         reproduce=_dict(data.get("reproduce")) or None,
@@ -182,7 +177,6 @@ def _version(d: Mapping[str, Any]) -> VersionRange:
         deprecated=_str(d.get("deprecated")),
         removed=_str(d.get("removed")),
         behavior_change=_str(d.get("behavior_change")),
-        status=_str(d.get("status")),
     )
 
 
