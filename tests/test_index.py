@@ -244,3 +244,16 @@ def test_a_read_only_install_with_no_home_and_no_passwd_entry_still_gives_panels
     assert (cache_dir, user_dir) == ("None", "None"), "no home and no cache: the index lives in memory"
     assert int(count) >= 1 and "keyerror" in first
     assert after == before, "nothing was written into the install"
+
+
+def test_a_long_first_build_shows_progress_under_the_traceback(errfix_shell, tmp_path):
+    from testing_shell import run
+
+    folder = tmp_path / "many"
+    for i in range(2500):
+        write(folder, f"r{i}", regex=f"ValueError: invoice batch q{i}x is negative", signature=f"ValueError: invoice batch q{i}x is negative")
+    errfix_shell.run_line_magic("config", f"ErrfixMagics.records_path = [{str(folder)!r}]")
+    _, cap = run(errfix_shell, "raise ValueError('invoice batch q7x is negative')")
+    assert "ValueError" in cap.stdout, "the traceback comes first, as always"
+    assert "errfix: indexing record files 2,500/2,500" in cap.stderr
+    assert errfix_shell._errfix_jupyter_state.handler.last.matches[0].record.id == "mine/r7"
