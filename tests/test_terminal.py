@@ -61,7 +61,7 @@ def _read_until_exit(fd: int, proc: subprocess.Popen, timeout: float) -> bytes:
 def test_the_text_panel_follows_the_traceback_at_80_columns(lang, words, tmp_path):
     out = run_in_pty(["import json; json.loads('{')"], f"--ErrfixMagics.lang={lang}", f"--ipython-dir={tmp_path}")
     traceback_at = out.index("JSONDecodeError: Expecting property name")
-    panel_at = out.index("── errfix ──")
+    panel_at = out.index("● errfix ▸")
     assert traceback_at < panel_at
     panel = out[panel_at:].split("In [")[0].rstrip().splitlines()
     assert any(words in line for line in panel)
