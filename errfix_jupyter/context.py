@@ -104,8 +104,25 @@ def gather(exc: BaseException, error: ErrorInfo, namespace: Mapping[str, Any] | 
             step()
         except Exception:  # noqa: BLE001 - one step that fails on odd input leaves the others
             continue
-    facts = tuple(found.facts) + tuple(history)
-    return Context(facts, tuple(found.suggestions), dict(found.checks), time.perf_counter() - started, dict(found.values))
+    history = list(history)
+    told = {f.params.get("name") for f in history if f.code in ("history_failed", "history_deleted")}
+    facts = tuple(f for f in found.facts if not (f.code == "did_you_mean" and f.params.get("name") in told))
+    suggestions = [s for s in found.suggestions if not (s.code == "use_name" and s.params.get("name") in told)]
+    suggestions = [*_from_history(history), *suggestions]
+    return Context(tuple(history) + facts, tuple(suggestions), dict(found.checks), time.perf_counter() - started,
+                   dict(found.values))
+
+
+def _from_history(history: list[Fact]) -> list[Suggestion]:
+    """Fixes that notebook history makes plain: give a rebound builtin back; run the cell that failed first."""
+    made = []
+    for fact in history:
+        params = dict(fact.params)
+        if fact.code == "history_builtin":
+            made.append(Suggestion("del_builtin", params, f"del {params['name']}", checked=True))
+        elif fact.code == "history_failed":
+            made.append(Suggestion("rerun_failed", params, "", checked=True))
+    return made
 
 
 # ---------------------------------------------------------------- where the names live
@@ -156,7 +173,10 @@ def close(word: str, candidates: Iterable[str]) -> tuple[str, str] | None:
             return candidate, "case" if candidate.casefold() == word.casefold() else "spaces"
     if not word.startswith("_"):
         pool = [c for c in pool if not c.startswith("_")]
-    found = difflib.get_close_matches(word, pool, n=1, cutoff=0.75)
+    if len(word) < 4:  # "dt" and "dot": for names this short only a missing last letter counts ("sqr" for "sqrt")
+        grown = sorted(c for c in pool if c.startswith(word) and len(c) == len(word) + 1)
+        return (grown[0], "spelling") if len(grown) == 1 else None
+    found = difflib.get_close_matches(word, pool, n=1, cutoff=0.8)
     return (found[0], "spelling") if found else None
 
 
@@ -206,7 +226,7 @@ def _attributes(exc: BaseException, error: ErrorInfo, found: _Gathering) -> None
     name, owner = _attr(exc, "name"), _attr(exc, "obj")
     if not isinstance(name, str) or owner is None:
         return
-    candidates = _module_names(owner) if type(owner) is types.ModuleType else _class_names(owner)
+    candidates = _module_names(owner) if type(owner) is types.ModuleType else _class_names(owner) + _columns_of(owner)
     best = close(name, candidates)
     if best is None:
         return
@@ -214,6 +234,12 @@ def _attributes(exc: BaseException, error: ErrorInfo, found: _Gathering) -> None
     found.facts.append(Fact("did_you_mean_attribute", {"name": name, "suggestion": right, "how": how}))
     line = _replace_word(error.source_line, "." + name, "." + right) if error.source_line else f".{right}"
     found.suggestions.append(Suggestion("use_attribute", {"name": name, "suggestion": right}, line, checked=True))
+
+
+def _columns_of(owner: object) -> list[str]:
+    """A pandas DataFrame's string column names: ``df.order_totals`` is attribute access to a column."""
+    labels, kind = _labels(owner)
+    return labels if labels is not None and kind == "column" else []
 
 
 def _module_names(module: types.ModuleType) -> list[str]:
@@ -309,7 +335,8 @@ def _keys(exc: BaseException, error: ErrorInfo, scope: Mapping[str, Any], found:
     key = _missing_key(exc, error)
     if key is None or not error.source_line:
         return
-    for name in _subscripted_names(error.source_line):
+    names = _subscripted_names(error.source_line)
+    for name in names + [n for n in _line_names(error.source_line) if n not in names]:
         value = scope.get(name)
         labels, kind = _labels(value)
         if labels is None:
@@ -335,10 +362,18 @@ def _keys(exc: BaseException, error: ErrorInfo, scope: Mapping[str, Any], found:
         return
 
 
+_KEY_MESSAGES = (
+    re.compile(r"\[?'([^']{1,200})'\]? not (?:found|in) (?:in )?(?:axis|index)"),  # pandas drop / loc
+    re.compile(r"Could not interpret value `([^`]{1,200})` for"),  # seaborn
+    re.compile(r"None of \[Index\(\['([^']{1,200})'\]"),  # pandas list lookup
+)
+
+
 def _missing_key(exc: BaseException, error: ErrorInfo) -> str | None:
-    found = re.search(r"\[?'([^']{1,200})'\]? not (?:found|in) (?:in )?(?:axis|index)", error.message)
-    if found:
-        return found.group(1)  # pandas: "['b'] not found in axis", "None of [...] are in the [columns]"
+    for pattern in _KEY_MESSAGES:
+        found = pattern.search(error.message)
+        if found:
+            return found.group(1)
     if isinstance(exc, KeyError):
         args = _attr(exc, "args")
         if isinstance(args, tuple) and args and type(args[0]) is str:

@@ -45,9 +45,34 @@ def facts(error_type: str, message: str, source_line: str, *, current: Cell, ear
     missing = _missing_name(error_type, message)
     if missing:
         found += _failed_assignment(missing, earlier) or _deleted(missing, earlier)
-    found += _ran_twice(current, earlier)
+    twice = _ran_twice(current, earlier)
+    found += twice or _removed_label(_missing_label(error_type, message), source_line, earlier)
     found += _rebound(source_line, earlier, types_now, message)
     return found[:4]
+
+
+def _missing_label(error_type: str, message: str) -> str:
+    """The column or key a KeyError (or pandas' "not found in axis") names."""
+    found = re.search(r"^'([^']{1,200})'$", message) if error_type == "KeyError" else None
+    found = found or re.search(r"\['([^']{1,200})'\] not (?:found in axis|in index)", message)
+    return found.group(1) if found else ""
+
+
+def _removed_label(label: str, source_line: str, earlier: Sequence[Cell]) -> list[Fact]:
+    """An earlier cell that dropped, renamed, popped or deleted this column of a name the failing line uses."""
+    if not label:
+        return []
+    quoted = re.compile(r"""(['"])""" + re.escape(label) + r"\1")
+    for cell in reversed(earlier):
+        for line in cell.source.splitlines():
+            change = re.search(r"\.(drop|rename|pop)\(|\bdel\s+\w+\[", line)
+            if change and quoted.search(line):
+                name = re.match(r"\s*(?:del\s+)?([A-Za-z_]\w*)", line)
+                if name and name.group(1) in source_line:
+                    what = change.group(1) or "del"
+                    return [Fact("history_removed", {"key": label, "name": name.group(1), "cell": f"In[{cell.number}]",
+                                                     "what": what, "code": line.strip()[:120]})]
+    return []
 
 
 def _missing_name(error_type: str, message: str) -> str:
@@ -135,11 +160,22 @@ def _bound(tree: ast.AST) -> Iterator[str]:
             targets = node.targets if isinstance(node, ast.Assign) else (
                 [item.optional_vars for item in node.items if item.optional_vars] if isinstance(node, ast.With) else [node.target])
             for target in targets:
-                yield from (n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+                yield from _target_names(target)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             yield from ((a.asname or a.name).split(".")[0] for a in node.names)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             yield node.name
+
+
+def _target_names(target: ast.AST) -> Iterator[str]:
+    """The names an assignment target binds: ``x``, ``a, b``, ``*rest``; not ``df['b']`` or ``obj.attr``, which mutate."""
+    if isinstance(target, ast.Name):
+        yield target.id
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for element in target.elts:
+            yield from _target_names(element)
+    elif isinstance(target, ast.Starred):
+        yield from _target_names(target.value)
 
 
 def deleted_names(source: str) -> set[str]:
