@@ -81,6 +81,9 @@ def _lookup(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"errfix lookup: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    if not text.strip():
+        print("errfix lookup: no error text given (paste a traceback or a 'Type: message' line)", file=sys.stderr)
+        return 2
     error = errorinfo.from_text(text)
     kb = _kb(args.records)
     started = time.perf_counter()

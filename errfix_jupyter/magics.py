@@ -12,7 +12,7 @@ from IPython.core.magic import Magics, line_cell_magic, magics_class
 from traitlets import Bool, Float, Int, List, TraitError, Unicode, default, observe, validate
 
 from .handler import Handler, Settings, Shown
-from .i18n import LANGS, resolve_lang
+from .i18n import LANGS, Lang, resolve_lang, t
 
 SUBCOMMANDS = ("on", "off", "lang", "apply", "problems", "help", "new", "good", "bad", "feedback")
 _NUMBER = re.compile(r"[1-9][0-9]{0,3}", re.ASCII)
@@ -149,7 +149,7 @@ class ErrfixMagics(Magics):
         """The last error is ``sys.last_value`` as IPython set it: never an older panel's error."""
         value = getattr(sys, "last_value", None)
         if not isinstance(value, BaseException):
-            raise UsageError("no error in this session yet: run a failing cell first, or paste a traceback: %errfix <text>")
+            raise UsageError(t("usage_no_error", self._lang()))
         return value
 
     def _panel_for_last(self) -> Shown | None:
@@ -179,33 +179,37 @@ class ErrfixMagics(Magics):
 
     def _handle_on(self, _: str = "") -> None:
         self.auto = True
-        print("errfix: panels on")
+        print(t("said_on", self._lang()))
 
     def _handle_off(self, _: str = "") -> None:
         self.auto = False
-        print("errfix: panels off")
+        print(t("said_off", self._lang()))
 
     def _handle_lang(self, value: str) -> None:
         if value:
             self.lang = value
-        print(f"errfix: language {self.lang}")
+        print(t("said_lang", self._lang(), lang=self.lang))
+
+    def _lang(self) -> Lang:
+        return "zh" if self.lang == "zh" else "en"
 
     def _fix(self, value: str, verb: str) -> tuple[Shown, Any]:
         shown = self._panel_for_last()
         model = shown.models[self.lang] if shown is not None else None  # type: ignore[index]
+        lang = self._lang()
         if model is None or not model.fixes:
-            raise UsageError(f"no fix to {verb}: errfix has no fix for the last error ({type(self._last_exception()).__name__})")
+            raise UsageError(t("usage_no_fix", lang, verb=t(f"verb_{verb}", lang), type=type(self._last_exception()).__name__))
         number = int(value or 1)
         fix = next((f for f in model.fixes if f.number == number), None)
         if fix is None:
-            raise UsageError(f"the last panel has fixes 1 to {len(model.fixes)}, not {number}")
+            raise UsageError(t("usage_fix_range", lang, count=len(model.fixes), n=number))
         return shown, fix  # type: ignore[return-value]
 
     def _handle_apply(self, value: str) -> None:
         _, fix = self._fix(value, "apply")
         if not fix.code:
-            raise UsageError(f"fix {fix.number} has no code to apply; it says: {fix.action.text}")
-        header = f"# errfix: fix {fix.number}, {fix.source}. Read it before you run it.\n"
+            raise UsageError(t("usage_no_code", self._lang(), n=fix.number, action=fix.action.text))
+        header = t("apply_header", self._lang(), n=fix.number, source=fix.source) + "\n"
         self._shell().set_next_input(header + fix.code)
 
     def _handle_good(self, value: str) -> None:
@@ -224,8 +228,7 @@ class ErrfixMagics(Magics):
         if store.problem:
             print(f"errfix: {store.problem}", file=sys.stderr)
         store.record(fix.key, verdict)
-        print(f"errfix: noted that fix {fix.number} ({fix.key}) {'worked' if verdict == 'good' else 'did not work'}; "
-              f"kept in {store.path}")
+        print(t(f"said_{verdict}", self._lang(), n=fix.number, key=fix.key, path=store.path))
 
     def _handle_feedback(self, value: str) -> None:
         from . import feedback

@@ -32,6 +32,7 @@ NEAR_MISS_MIN = 0.80  # similarity below which a signature is not a near miss
 NEAR_MISS_LOW, NEAR_MISS_HIGH = 0.35, 0.65
 GENERIC_BASE, GENERIC_CAP = 0.30, 0.45
 DOMAIN_AGREES, DOMAIN_DISAGREES = 0.08, -0.15
+MODULES_ABSENT = -0.35  # the record names the modules that raise its message, and the traceback's frames have none
 SOURCE_LINE = 0.06  # the record's source_regex matches the failing line
 SPECIFICITY_PER_CHAR, SPECIFICITY_CAP = 0.0008, 0.08
 VERSION_AFFECTED, VERSION_NOT_AFFECTED = 0.04, -0.12
@@ -252,7 +253,7 @@ def _evidence(summary: Summary, error: ErrorInfo) -> list[Reason]:
     elif summary.modules and error.frames:
         # The record names the modules whose frames it expects (say, pandas for a KeyError raised inside
         # DataFrame.__getitem__), and the traceback has frames, but none of them.
-        reasons.append(Reason("domain_disagrees", DOMAIN_DISAGREES, {"domain": summary.domain}))
+        reasons.append(Reason("domain_disagrees", MODULES_ABSENT, {"domain": summary.domain}))
     tier = summary.tier if summary.shipped else "user"
     reasons.append(Reason("tier", TIER_BONUS.get(tier, TIER_UNKNOWN), {"tier": tier or "unknown"}))
     if summary.confidence is not None:

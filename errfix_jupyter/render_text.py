@@ -135,7 +135,8 @@ def _section(title: str, body: list[str], width: int, *, wrap: bool = True) -> l
     for item in body:
         if not item:
             continue
-        out += _wrap(item, 4, width) if wrap else [_clip("    " + line, width) if line else line for line in item.splitlines()]
+        # Code is never cut: a copied line must be the line apply inserts.
+        out += _wrap(item, 4, width) if wrap else ["    " + line if line else line for line in item.splitlines()]
     return out
 
 

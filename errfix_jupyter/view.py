@@ -297,6 +297,8 @@ def _headline(match: Match, context: Context, lang: Lang) -> Shown:
     if strong is not None:
         return Shown(fact_text(strong, lang))
     record = match.record
+    if record.verification_tier == "user" and "TODO" in record.summary + record.root_cause:
+        return Shown(t("draft_record", lang, id=record.id))
     if record.summary or record.summary_zh:
         return _filled(match, record.summary or _first_sentence(record.root_cause), record.summary_zh, lang, context)
     return _filled(match, _first_sentence(record.root_cause) or record.exception_name, _first_sentence(record.root_cause_zh),

@@ -261,3 +261,50 @@ GOLDEN_CASES = {
 def test_personalised_panels_match_their_golden_files(errfix_shell, case, lang, golden):
     run(errfix_shell, *GOLDEN_CASES[case])
     golden(f"context_{case}_{lang}.txt", render_text.render_text(panel(errfix_shell, lang)) + "\n")
+
+
+# ---------------------------------------------------------------- what a new user's first session showed (QA)
+
+
+def test_a_plain_dict_keyerror_gets_no_pandas_advice(errfix_shell):
+    run(errfix_shell, "d = {'alpha': 1, 'beta': 2}", "d['gamma']")
+    model = panel(errfix_shell)
+    assert "DataFrame" not in model.headline.text
+    assert model.headline.text.startswith("`d` has no key 'gamma'; it has 'alpha', 'beta'")
+
+
+def test_setting_a_column_is_not_rebinding_the_frame(errfix_shell):
+    run(errfix_shell, "import pandas as pd\nsales = pd.DataFrame({'a': [1]})", "sales['b'] = 5",
+        "sales.append({'a': 3}, ignore_index=True)")
+    assert not any("became a" in f for f in panel(errfix_shell).facts)
+
+
+def test_a_name_a_failed_cell_would_have_assigned_is_not_mistaken_for_a_builtin(errfix_shell):
+    run(errfix_shell, "summary = 1\nboom = 1 / 0", "print(boom)")
+    model = panel(errfix_shell)
+    assert model.headline.text.startswith("`boom` is assigned in In[1], which failed with ZeroDivisionError")
+    assert "bool" not in " ".join(f.action.text + f.code for f in model.fixes)
+    assert model.fixes[0].action.text.startswith("Fix the error in In[1] and run it again")
+
+
+def test_a_very_short_attribute_gets_no_spelling_guess(errfix_shell):
+    run(errfix_shell, "import pandas as pd\ns = pd.Series(['2024-01-01'])", "s.dt.month")
+    assert "did you mean `dot`" not in panel(errfix_shell).headline.text
+
+
+def test_a_column_an_earlier_cell_removed_is_named_with_that_cell(errfix_shell):
+    run(errfix_shell, "import pandas as pd\nsales = pd.DataFrame({'qty': [1], 'unit_price': [2.0]})",
+        "sales = sales.drop(columns=['qty'])", "sales['revenue'] = sales['unit_price'] * sales['qty']")
+    assert panel(errfix_shell).headline.text.startswith("'qty' was removed from `sales` by In[2]")
+
+
+def test_a_rebound_builtin_gets_del_of_that_builtin_as_its_fix(errfix_shell):
+    run(errfix_shell, "list = [1, 2, 3]", "list(range(5))")
+    assert panel(errfix_shell).fixes[0].code == "del list"
+
+
+def test_apply_speaks_chinese_in_chinese_mode(errfix_shell):
+    errfix_shell.run_line_magic("errfix", "lang zh")
+    run(errfix_shell, "import cv2")
+    errfix_shell.run_line_magic("errfix", "apply 1")
+    assert errfix_shell.rl_next_input.splitlines()[0].startswith("# errfix：第 1 个修复，根据当前会话生成。")
