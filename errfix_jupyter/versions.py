@@ -10,6 +10,7 @@ from importlib import metadata
 from typing import Literal
 
 from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from .record import VersionRange
@@ -96,4 +97,4 @@ def overall(checks: list[VersionCheck]) -> Status:
 
 
 def _normalise(name: str) -> str:
-    return name.strip().lower().replace("_", "-").replace(".", "-")
+    return str(canonicalize_name(name.strip()))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TypedDict
 from urllib.parse import urlsplit
 
 from . import i18n, patterns, placeholders
@@ -118,32 +119,61 @@ def build(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *, cont
     session = _session_fixes(context.suggestions, lang)
     if not confident and not facts and not session:
         return _unknown(error, lang) if error is not None else None
-    record = best.record if best is not None and confident else None
-    from_record = _record_fixes(best, lang, outcomes or {}, context, installed or {}) if record is not None and best else []
-    fixes = _numbered(session + from_record, max_fixes)
+    shown = best if confident else None
+    from_record = _record_fixes(shown, lang, outcomes or {}, context, installed or {}) if shown is not None else []
     return PanelModel(
         lang=lang,
         error_line=error.line if error is not None else "",
         source_line=error.source_line if error is not None else "",
         confident=confident,
-        headline=_headline(best, context, lang) if confident and best else _session_headline(context, error, lang),
+        headline=_headline(shown, context, lang) if shown is not None else _session_headline(context, error, lang),
         facts=facts + (tuple(_notes(error, lang)) if error is not None else ()),
-        root_cause=_filled(best, record.root_cause, record.root_cause_zh, lang, context) if record is not None and best else Shown(""),
-        fixes=fixes,
-        dead_ends=_dead_ends(record, lang) if record is not None else (),
-        versions=_versions(best, lang) if record is not None and best else (),
-        doc_url=record.official_doc_url if record is not None else "",
-        doc_url_safe=is_safe_url(record.official_doc_url) if record is not None else False,
-        record_id=record.id if record is not None else "",
-        tier=i18n.tier_label(record.verification_tier if record.origin == "shipped" else "user", lang) if record else "",
-        origin=origin_label(record.origin, record.source, lang) if record is not None else "",
-        confidence=record.confidence if record is not None else None,
-        score=best.score if best is not None else 0.0,
-        match_kind=t(f"kind_{best.match_kind}", lang) if best is not None else "",
-        reasons=tuple(_reason(r, lang) for r in best.reasons) if best is not None and record is not None else (),
-        others=tuple(Candidate(m.record.id, m.score, t(f"kind_{m.match_kind}", lang), _headline(m, EMPTY, lang))
-                     for m in matches[1:] if m.match_kind != "generic") if record is not None else (),
+        fixes=_numbered(session + from_record, max_fixes),
+        **(_record_parts(shown, matches[1:], lang, context) if shown is not None else _NO_RECORD),
     )
+
+
+class _RecordParts(TypedDict):
+    root_cause: Shown
+    dead_ends: tuple[DeadEndItem, ...]
+    versions: tuple[str, ...]
+    doc_url: str
+    doc_url_safe: bool
+    record_id: str
+    tier: str
+    origin: str
+    confidence: float | None
+    score: float
+    match_kind: str
+    reasons: tuple[str, ...]
+    others: tuple[Candidate, ...]
+
+
+_NO_RECORD: _RecordParts = {
+    "root_cause": Shown(""), "dead_ends": (), "versions": (), "doc_url": "", "doc_url_safe": False, "record_id": "",
+    "tier": "", "origin": "", "confidence": None, "score": 0.0, "match_kind": "", "reasons": (), "others": (),
+}
+
+
+def _record_parts(best: Match, rest: Sequence[Match], lang: Lang, context: Context) -> _RecordParts:
+    """What the panel says of the record behind the best match: cause, dead ends, versions, and where it comes from."""
+    record = best.record
+    return {
+        "root_cause": _filled(best, record.root_cause, record.root_cause_zh, lang, context),
+        "dead_ends": _dead_ends(record, lang),
+        "versions": _versions(best, lang),
+        "doc_url": record.official_doc_url,
+        "doc_url_safe": is_safe_url(record.official_doc_url),
+        "record_id": record.id,
+        "tier": i18n.tier_label(record.verification_tier if record.origin == "shipped" else "user", lang),
+        "origin": origin_label(record.origin, record.source, lang),
+        "confidence": record.confidence,
+        "score": best.score,
+        "match_kind": t(f"kind_{best.match_kind}", lang),
+        "reasons": tuple(_reason(r, lang) for r in best.reasons),
+        "others": tuple(Candidate(m.record.id, m.score, t(f"kind_{m.match_kind}", lang), _headline(m, EMPTY, lang))
+                        for m in rest if m.match_kind != "generic"),
+    }
 
 
 def _unknown(error: ErrorInfo, lang: Lang) -> PanelModel:
