@@ -19,10 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "dev")]
+import record_runner  # noqa: E402
 from errfix_jupyter import lint, loader, lookup, migrations  # noqa: E402
 from errfix_jupyter.knowledge import KnowledgeBase  # noqa: E402
-
-import record_runner  # noqa: E402
 
 
 def record_files(args: list[str]) -> list[Path]:

@@ -24,10 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 FIX_LINE = "<FIX>"
 _MARKER = "@@errfix-reproduce@@"
 _RUNNER = r"""
-import json, sys, traceback, warnings
+import json, linecache, sys, traceback, warnings
 programs = json.loads(sys.stdin.read())
 for code in programs:
     result = {"raised": False}
+    # As IPython does for a cell: the source is in linecache, so tracebacks show the failing line.
+    linecache.cache["<reproduce>"] = (len(code), None, code.splitlines(True), "<reproduce>")
     try:
         exec(compile(code, "<reproduce>", "exec"), {"__name__": "__main__", "__builtins__": __builtins__})
     except BaseException as exc:

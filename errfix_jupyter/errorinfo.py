@@ -360,7 +360,9 @@ def _text_frames(lines: list[str]) -> tuple[tuple[Frame, ...], str]:
         found = _PY_FRAME.match(line) or _IPY_FRAME.match(line)
         if found and len(frames) < MAX_FRAMES:
             filename, lineno, name = found.group(1), int(found.group(2)), (found.group(3) or "").strip()
-            code = lines[i + 1].strip() if i + 1 < len(lines) and found.re is _PY_FRAME else ""
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            # Python prints a frame's code indented under it; an unindented next line is the exception itself.
+            code = following.strip() if found.re is _PY_FRAME and following[:1].isspace() and not _PY_FRAME.match(following) else ""
             frames.append(Frame(filename, lineno, name, code, _module_from_path(filename)))
             if code and not _module_from_path(filename):
                 source = code

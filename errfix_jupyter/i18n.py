@@ -158,6 +158,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "reason_domain_disagrees": {"en": "no {domain} code in the traceback", "zh": "traceback 中没有 {domain} 的代码"},
     "reason_specific": {"en": "the pattern is specific ({chars} fixed characters)", "zh": "正则比较具体（{chars} 个固定字符）"},
     "reason_source_line": {"en": "the failing line looks like this case: {line}", "zh": "出错的那行代码符合这种情况：{line}"},
+    "reason_source_line_missing": {"en": "the failing line does not look like this case: {line}",
+                                   "zh": "出错的那行代码不像这种情况：{line}"},
     "reason_tier": {"en": "trust tier: {tier}", "zh": "可信等级：{tier}"},
     "reason_confidence": {"en": "record confidence {confidence}", "zh": "记录置信度 {confidence}"},
     "reason_version_affected": {"en": "installed {package} {installed} is in {requirement}",

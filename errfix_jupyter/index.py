@@ -23,7 +23,7 @@ from .loader import Folder, parse_bytes, record_files
 from .record import Record, Summary, summarise
 from .schema import Problem
 
-FORMAT = 4  # bump whenever what is stored, or how it is derived from a record, changes
+FORMAT = 5  # bump whenever what is stored, or how it is derived from a record, changes
 BATCH = 500
 RARE_WORD = 64  # a signature word shared by more records than this does not select near-miss candidates
 SCAN_ALL = 200  # exception types with at most this many records are compared in full for near misses

@@ -128,6 +128,29 @@ _QUANT = re.compile(r"\{\d*,?\d*\}")
 
 
 def literal_size(pattern: str) -> int:
-    """How many letters and digits a pattern spells out literally (its fixed text), a measure of how specific it is."""
+    """How many letters and digits a pattern spells out literally (its fixed text), a measure of how specific it is.
+
+    A pattern of alternatives at its top level is as specific as its least specific alternative: listing two
+    messages must not count as spelling out twice as much.
+    """
+    branches = _top_level_branches(pattern)
+    return min(_letters(branch) for branch in branches) if branches else 0
+
+
+def _letters(pattern: str) -> int:
     text = _QUANT.sub("", _GROUP_FLAGS.sub("", _ESCAPE.sub("", _CLASS.sub("", pattern))))
     return sum(ch.isalnum() for ch in text)
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|`` (outside groups and classes)."""
+    depth, start, branches = 0, 0, []
+    for at, atom in atoms(pattern):
+        if atom == "(":
+            depth += 1
+        elif atom == ")":
+            depth = max(depth - 1, 0)
+        elif atom == "|" and depth == 0:
+            branches.append(pattern[start:at])
+            start = at + 1
+    return [*branches, pattern[start:]]

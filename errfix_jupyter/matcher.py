@@ -34,6 +34,7 @@ GENERIC_BASE, GENERIC_CAP = 0.30, 0.45
 DOMAIN_AGREES, DOMAIN_DISAGREES = 0.08, -0.15
 MODULES_ABSENT = -0.35  # the record names the modules that raise its message, and the traceback's frames have none
 SOURCE_LINE = 0.06  # the record's source_regex matches the failing line
+SOURCE_LINE_MISSING = -0.10  # the failing line is known and does not show the case the record's source_regex describes
 SPECIFICITY_PER_CHAR, SPECIFICITY_CAP = 0.0008, 0.08
 VERSION_AFFECTED, VERSION_NOT_AFFECTED = 0.04, -0.12
 TIER_BONUS = {"reproduced": 0.04, "reported": 0.02, "maintainer_confirmed": 0.03, "verified": 0.03, "community": 0.0,
@@ -273,9 +274,11 @@ def _specificity(summary: Summary, error: ErrorInfo, budget: _Budget) -> list[Re
     if size:
         reasons.append(Reason("specific", round(min(size * SPECIFICITY_PER_CHAR, SPECIFICITY_CAP), 3), {"chars": str(size)}))
     trusted = summary.shipped or required_words(summary.source_regex)
-    if summary.source_regex and error.source_line and trusted and \
-            budget.search(summary.source_regex, error.source_line[:300], summary.id) is not None:
-        reasons.append(Reason("source_line", SOURCE_LINE, {"line": error.source_line[:80]}))
+    if summary.source_regex and error.source_line and trusted:
+        if budget.search(summary.source_regex, error.source_line[:300], summary.id) is not None:
+            reasons.append(Reason("source_line", SOURCE_LINE, {"line": error.source_line[:80]}))
+        else:
+            reasons.append(Reason("source_line_missing", SOURCE_LINE_MISSING, {"line": error.source_line[:80]}))
     return reasons
 
 
@@ -297,9 +300,12 @@ def _version_reasons(checks: list[versions.VersionCheck]) -> list[Reason]:
 def _with_migrations(matches: list[Match], hits: list[Hit], error: ErrorInfo, installed: Mapping[str, str]) -> list[Match]:
     """Add a match per migration entry the message points to, unless a record that covers it already matched."""
     shown = {m.record.id for m in matches}
+    seen: set[tuple[str, str, str]] = set()
     for hit in hits:
-        if hit.entry.record and hit.entry.record in shown:
+        same = (hit.table.library, hit.owner, hit.name)  # one removed name may have an entry per way it is met
+        if (hit.entry.record and hit.entry.record in shown) or same in seen:
             continue
+        seen.add(same)
         record = entry_record(hit)
         reasons = [Reason("migration", MIGRATION_BASE, {"what": hit.entry.id})]
         modules = (hit.table.module.split(".")[0],)

@@ -101,9 +101,12 @@ class MigrationIndex:
         """Index one table's entries."""
         self.tables.append(table)
         for entry in table.entries:
-            for owner in entry.owners or ("",):
-                key = (entry.kind, owner_key(entry.kind, owner), entry.name)
-                self._keyed.setdefault(key, []).append((entry, table))
+            # A name removed from a module is met both ways: `from m import name` and `m.name`.
+            kinds = ("import", "module_attribute") if entry.kind in ("import", "module_attribute") else (entry.kind,)
+            for kind in kinds:
+                for owner in entry.owners or ("",):
+                    key = (kind, owner_key(kind, owner), entry.name)
+                    self._keyed.setdefault(key, []).append((entry, table))
             self._by_name.setdefault((entry.kind, entry.name), []).append((entry, table))
             compiled = patterns.compiled(entry.message_regex) if entry.message_regex else None
             if compiled is not None:
@@ -138,7 +141,8 @@ class MigrationIndex:
             found = self._module_prefix(name)
         if found is None and kind == "keyword" and owner_key(kind, owner) in ("", "__init__"):
             found = self._by_name.get((kind, name))
-        return [Hit(entry, table, owner, name) for entry, table in found or ()]
+        ordered = sorted(found or (), key=lambda pair: pair[0].kind != kind)  # an entry written for this way first
+        return [Hit(entry, table, owner, name) for entry, table in ordered]
 
     def _module_prefix(self, dotted: str) -> list[tuple[Entry, Table]] | None:
         """``No module named 'a.b.c'``: an entry for ``a.b`` (a removed package) covers its submodules."""
