@@ -12,9 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "dev")]
-from errfix_jupyter import loader  # noqa: E402
-
 import record_runner as reproduce  # noqa: E402
+from errfix_jupyter import loader  # noqa: E402
 
 
 def one(record):
