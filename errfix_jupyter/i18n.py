@@ -160,6 +160,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "reason_source_line": {"en": "the failing line looks like this case: {line}", "zh": "出错的那行代码符合这种情况：{line}"},
     "reason_source_line_missing": {"en": "the failing line does not look like this case: {line}",
                                    "zh": "出错的那行代码不像这种情况：{line}"},
+    "reason_source_line_unknown": {"en": "the failing line is not known, so this case cannot be confirmed",
+                                   "zh": "不知道出错的那行代码，无法确认是这种情况"},
     "reason_tier": {"en": "trust tier: {tier}", "zh": "可信等级：{tier}"},
     "reason_confidence": {"en": "record confidence {confidence}", "zh": "记录置信度 {confidence}"},
     "reason_version_affected": {"en": "installed {package} {installed} is in {requirement}",

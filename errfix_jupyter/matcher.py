@@ -35,6 +35,7 @@ DOMAIN_AGREES, DOMAIN_DISAGREES = 0.08, -0.15
 MODULES_ABSENT = -0.35  # the record names the modules that raise its message, and the traceback's frames have none
 SOURCE_LINE = 0.06  # the record's source_regex matches the failing line
 SOURCE_LINE_MISSING = -0.10  # the failing line is known and does not show the case the record's source_regex describes
+SOURCE_LINE_UNKNOWN = -0.05  # no failing line to check the record's source_regex against (a pasted message)
 SPECIFICITY_PER_CHAR, SPECIFICITY_CAP = 0.0008, 0.08
 VERSION_AFFECTED, VERSION_NOT_AFFECTED = 0.04, -0.12
 TIER_BONUS = {"reproduced": 0.04, "reported": 0.02, "maintainer_confirmed": 0.03, "verified": 0.03, "community": 0.0,
@@ -274,7 +275,9 @@ def _specificity(summary: Summary, error: ErrorInfo, budget: _Budget) -> list[Re
     if size:
         reasons.append(Reason("specific", round(min(size * SPECIFICITY_PER_CHAR, SPECIFICITY_CAP), 3), {"chars": str(size)}))
     trusted = summary.shipped or required_words(summary.source_regex)
-    if summary.source_regex and error.source_line and trusted:
+    if summary.source_regex and not error.source_line:
+        reasons.append(Reason("source_line_unknown", SOURCE_LINE_UNKNOWN))
+    elif summary.source_regex and trusted:
         if budget.search(summary.source_regex, error.source_line[:300], summary.id) is not None:
             reasons.append(Reason("source_line", SOURCE_LINE, {"line": error.source_line[:80]}))
         else:
@@ -306,7 +309,7 @@ def _with_migrations(matches: list[Match], hits: list[Hit], error: ErrorInfo, in
         if (hit.entry.record and hit.entry.record in shown) or same in seen:
             continue
         seen.add(same)
-        record = entry_record(hit)
+        record = entry_record(hit, caller=calling_library(error, hit.table.module))
         reasons = [Reason("migration", MIGRATION_BASE, {"what": hit.entry.id})]
         modules = (hit.table.module.split(".")[0],)
         if any(m in error.libraries for m in modules):
@@ -319,6 +322,17 @@ def _with_migrations(matches: list[Match], hits: list[Hit], error: ErrorInfo, in
         matches.append(Match(record, score, "migration", tuple(reasons), tuple(checks), groups, hit))
     matches.sort(key=lambda m: (-m.score, _KIND_ORDER[m.match_kind], m.record.id))
     return matches
+
+
+def calling_library(error: ErrorInfo, removed_from: str) -> str:
+    """The third-party library whose own code called a removed API (the innermost frame outside it), or "".
+
+    When seaborn's frames call a name that matplotlib removed, the user's fix is to upgrade seaborn, not to edit it.
+    """
+    owner = removed_from.split(".", maxsplit=1)[0]
+    callers = [f.module for f in error.frames if f.module and f.module != owner]
+    third = [m for m in third_party(callers) if m not in ("IPython", "ipykernel", "__main__")]
+    return third[-1] if third and error.frames and error.frames[-1].module != "" else ""
 
 
 def _note(diagnostics: list[str] | None, text: str) -> None:

@@ -274,8 +274,13 @@ def entry_summary(entry: Entry, table: Table) -> Mapping[str, str]:
             "replacement": entry.replacement}
 
 
-def entry_record(hit: Hit) -> Record:
-    """A record, in the seed format's terms, that tells the user what was removed, since when, and what replaces it."""
+def entry_record(hit: Hit, caller: str = "") -> Record:
+    """A record, in the seed format's terms, that tells the user what was removed, since when, and what replaces it.
+
+    When another library's code made the call (``caller``), upgrading that library comes first: the user's own code
+    is not where the old name is.
+    """
+    from .imports import pip_name
     from .record import from_dict
 
     entry, table = hit.entry, hit.table
@@ -289,9 +294,17 @@ def entry_record(hit: Hit) -> Record:
     cause_zh = entry.note_zh or (f"`{what}` 已经不存在：{since_zh}。按旧版本写的代码（教程、旧 notebook、网上的回答）还在用它。")
     fixes: list[dict[str, Any]] = [{"action": entry.action, "success_rate": 0.9, "code": entry.code, "verify": entry.verify,
                                     "sources": list(entry.sources)}]
+    zh_caller: list[str] = []
+    if caller:
+        dist = pip_name(caller) or caller
+        fixes.insert(0, {"action": f"Upgrade {dist}: it is {caller}'s own code that still calls `{what}`, which {library} "
+                                   f"{entry.removed} removed; a newer {dist} uses the replacement.",
+                         "success_rate": 0.85, "code": f"%pip install -U {dist}", "sources": list(entry.sources)})
+        zh_caller = [f"升级 {dist}：是 {caller} 自己的代码还在调用 `{what}`，而 {library} {entry.removed} 已经移除了它；"
+                     f"新版的 {dist} 用的是替代写法。"]
     fixes.append({"action": f"If you cannot change the code yet, pin {library} below {entry.removed}.",
                   "success_rate": 0.6, "sources": list(entry.sources)})
-    zh = [entry.action_zh or entry.action, f"暂时改不了代码的话，把 {library} 固定在 {entry.removed} 以下。"]
+    zh = [*zh_caller, entry.action_zh or entry.action, f"暂时改不了代码的话，把 {library} 固定在 {entry.removed} 以下。"]
     requirement = "python" if library == "python" else library
     data = {
         "id": f"migration:{entry.id}", "signature": f"{what}: removed in {library} {entry.removed}", "regex": "",
