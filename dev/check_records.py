@@ -10,6 +10,9 @@ Usage:
   .venv/bin/python dev/check_records.py --no-run records/pandas          # schema and lint only
   .venv/bin/python dev/check_records.py migrations/pandas.json
   --root DIR: the checkout whose records/ and migrations/ form the knowledge base (default: this one)
+  .venv/bin/python dev/check_records.py --root /work/main --lookup FILE [FILE...]
+      look up each pasted traceback (a file per error; - reads one from stdin) against that knowledge base and print
+      the top three matches and the first panel's fixes, as errfix would show them
 """
 
 from __future__ import annotations
@@ -87,6 +90,30 @@ def check_table(path: Path, run: bool) -> list[str]:
     return found
 
 
+def lookup_files(paths: list[str]) -> int:
+    """Show what errfix answers for pasted errors, against the knowledge base of DATA."""
+    from errfix_jupyter import errorinfo, render_text, view
+
+    loaded = loader.load_dirs([DATA / "records", DATA / "seeds"])
+    kb = KnowledgeBase(loaded.records)
+    tables = migrations.load_tables([DATA / "migrations"])
+    for name in paths:
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8", errors="replace")
+        error = errorinfo.from_text(text)
+        found = lookup.lookup_error(error, 3, kb=kb, with_migrations=False)
+        from errfix_jupyter import matcher
+        from errfix_jupyter.lookup import installed_versions
+
+        found = matcher.match(error.subject, kb, installed=installed_versions(), top=3, migrations=tables)
+        print(f"== {name}: {error.line[:200]}")
+        for m in found:
+            print(f"   {m.score:.2f} {m.match_kind:<9} {m.record.id}")
+        panel = view.build(found, error, "en")
+        if panel is not None:
+            print("\n".join("   | " + line for line in render_text.render_text(panel, cli=True).splitlines()[:14]))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     global DATA
     run = "--no-run" not in argv
@@ -94,6 +121,8 @@ def main(argv: list[str]) -> int:
         at = argv.index("--root")
         DATA = Path(argv[at + 1]).resolve()
         argv = argv[:at] + argv[at + 2:]
+    if "--lookup" in argv:
+        return lookup_files([a for a in argv if a != "--lookup"])
     paths = record_files([a for a in argv if not a.startswith("--")])
     loaded = loader.load_dirs([DATA / "records", DATA / "seeds"])
     kb = KnowledgeBase(loaded.records)

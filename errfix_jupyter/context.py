@@ -493,7 +493,7 @@ def _shadowing(exc: BaseException, error: ErrorInfo, found: _Gathering) -> None:
     if not isinstance(path, str):
         return
     shadowing = _is_local(path)
-    found.checks["module_shadowed"] = shadowing
+    found.checks["module_is_local"] = shadowing
     if shadowing:
         found.facts.append(Fact("module_shadowed", {"module": module_name.split(".")[0], "path": path}))
 

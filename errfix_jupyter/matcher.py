@@ -306,7 +306,9 @@ def _with_migrations(matches: list[Match], hits: list[Hit], error: ErrorInfo, in
     seen: set[tuple[str, str, str]] = set()
     for hit in hits:
         same = (hit.table.library, hit.owner, hit.name)  # one removed name may have an entry per way it is met
-        if (hit.entry.record and hit.entry.record in shown) or same in seen:
+        covered = bool(hit.entry.record and hit.entry.record in shown)
+        if covered or same in seen:
+            seen.add(same)
             continue
         seen.add(same)
         record = entry_record(hit, caller=calling_library(error, hit.table.module))

@@ -120,6 +120,13 @@ class MigrationIndex:
         names = set(type_names)
         text = message[:2000]
         hits: dict[str, Hit] = {}
+        # The library's own message first (numpy's "`np.float` was a deprecated alias..."), then the shapes.
+        for compiled, entry, table in self._patterns:
+            try:
+                if compiled.search(text, timeout=MESSAGE_TIMEOUT):
+                    hits.setdefault(entry.id, Hit(entry, table, entry.owners[0] if entry.owners else "", entry.name))
+            except TimeoutError:
+                continue
         for kind, types, pattern in SHAPES:
             if names and not names & set(types):
                 continue
@@ -127,12 +134,6 @@ class MigrationIndex:
             if found:
                 for hit in self._shape_hits(kind, found.groupdict().get("owner") or "", found.group("name")):
                     hits.setdefault(hit.entry.id, hit)
-        for compiled, entry, table in self._patterns:
-            try:
-                if compiled.search(text, timeout=MESSAGE_TIMEOUT):
-                    hits.setdefault(entry.id, Hit(entry, table, entry.owners[0] if entry.owners else "", entry.name))
-            except TimeoutError:
-                continue
         return list(hits.values())
 
     def _shape_hits(self, kind: Kind, owner: str, name: str) -> list[Hit]:

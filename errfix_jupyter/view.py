@@ -113,6 +113,7 @@ def build(matches: Sequence[Match], error: ErrorInfo | None, lang: Lang, *, cont
           min_score: float = DEFAULT_MIN_SCORE, max_fixes: int = DEFAULT_MAX_FIXES,
           outcomes: Mapping[str, str] | None = None, installed: Mapping[str, str] | None = None) -> PanelModel | None:
     """The panel for the best match and the session's context; None when there is nothing to say."""
+    matches = [m for m in matches if fits_session(m, context)]
     best = matches[0] if matches else None
     confident = best is not None and best.score >= min_score and best.match_kind != "generic"
     facts = tuple(fact_text(f, lang) for f in context.facts)
@@ -174,6 +175,13 @@ def _record_parts(best: Match, rest: Sequence[Match], lang: Lang, context: Conte
         "others": tuple(Candidate(m.record.id, m.score, t(f"kind_{m.match_kind}", lang), _headline(m, EMPTY, lang))
                         for m in rest if m.match_kind != "generic"),
     }
+
+
+def fits_session(match: Match, context: Context) -> bool:
+    """False for a record whose ``context_check`` the session answered no (say, "the module is your own file" for a
+    module that is a library): a record that cannot apply here is not shown as the fix."""
+    check = match.record.raw.get("context_check")
+    return not isinstance(check, str) or context.checks.get(check, True)
 
 
 def _unknown(error: ErrorInfo, lang: Lang) -> PanelModel:

@@ -308,3 +308,17 @@ def test_apply_speaks_chinese_in_chinese_mode(errfix_shell):
     run(errfix_shell, "import cv2")
     errfix_shell.run_line_magic("errfix", "apply 1")
     assert errfix_shell.rl_next_input.splitlines()[0].startswith("# errfix：第 1 个修复，根据当前会话生成。")
+
+
+def test_a_record_that_needs_a_local_module_is_not_shown_for_a_library(errfix_shell):
+    run(errfix_shell, "import json", "json.loadz('{}')")
+    assert panel(errfix_shell).record_id not in ("python/module-has-no-attribute", "python/module-shadowed-by-local-file")
+
+
+def test_a_local_file_shadowing_a_library_is_said(errfix_shell, tmp_path, monkeypatch):
+    (tmp_path / "requests.py").write_text("x = 1\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(__import__("sys").modules, "requests", raising=False)
+    run(errfix_shell, "import requests", "requests.get('http://127.0.0.1:9')")
+    assert f"`requests` here is your own file {tmp_path / 'requests.py'}" in panel(errfix_shell).headline.text
