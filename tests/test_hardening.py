@@ -288,3 +288,20 @@ def test_a_broken_html_formatter_leaves_sys_last_value_alone(errfix_shell):
     finally:
         formatter.pop(object, None)
     assert isinstance(sys.last_value, KeyError), "%debug and %tb still point at the user's error"
+
+
+# ---------------------------------------------------------------- 8: edits are seen within the session
+
+
+def test_an_edit_to_a_record_in_a_domain_subfolder_is_seen_in_the_same_session(errfix_shell, tmp_path):
+    base = {"id": "mine/invoice", "signature": "ValueError: invoice total is negative",
+            "regex": "ValueError: invoice total is negative", "domain": "mine", "root_cause": "first version",
+            "summary": "First summary.", "workarounds": [{"action": "a"}, {"action": "b"}]}
+    folder = user_folder(tmp_path, base)
+    errfix_shell.run_line_magic("config", f"ErrfixMagics.records_path = [{str(folder)!r}]")
+    run(errfix_shell, "raise ValueError('invoice total is negative')")
+    assert errfix_shell._errfix_jupyter_state.handler.last.models["en"].headline.text == "First summary."
+    time.sleep(1.2)  # the index is checked at most once a second
+    user_folder(tmp_path, {**base, "summary": "Edited summary."})
+    run(errfix_shell, "raise ValueError('invoice total is negative')")
+    assert errfix_shell._errfix_jupyter_state.handler.last.models["en"].headline.text == "Edited summary."
