@@ -13,6 +13,7 @@ import builtins
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .context import Fact
 
@@ -148,10 +149,14 @@ def _parse(source: str) -> ast.AST | None:
         return None
 
 
-def assigned_names(source: str) -> set[str]:
-    """Names a cell binds at its top level or in its functions' reach: assignments, for/with targets, imports, defs."""
+@lru_cache(maxsize=4096)
+def assigned_names(source: str) -> frozenset[str]:
+    """Names a cell binds at its top level or in its functions' reach: assignments, for/with targets, imports, defs.
+
+    Cached per source text: every error of a long notebook looks through the same earlier cells.
+    """
     tree = _parse(source)
-    return set(_bound(tree)) if tree is not None else set()
+    return frozenset(_bound(tree)) if tree is not None else frozenset()
 
 
 def _bound(tree: ast.AST) -> Iterator[str]:
@@ -178,9 +183,11 @@ def _target_names(target: ast.AST) -> Iterator[str]:
         yield from _target_names(target.value)
 
 
-def deleted_names(source: str) -> set[str]:
-    """Names a cell deletes with ``del``."""
+@lru_cache(maxsize=4096)
+def deleted_names(source: str) -> frozenset[str]:
+    """Names a cell deletes with ``del`` (cached per source text)."""
     tree = _parse(source)
     if tree is None:
-        return set()
-    return {t.id for node in ast.walk(tree) if isinstance(node, ast.Delete) for t in node.targets if isinstance(t, ast.Name)}
+        return frozenset()
+    return frozenset(t.id for node in ast.walk(tree) if isinstance(node, ast.Delete) for t in node.targets
+                     if isinstance(t, ast.Name))

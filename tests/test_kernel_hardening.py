@@ -27,7 +27,7 @@ def outputs(cell: nbformat.NotebookNode, kind: str) -> list[dict]:
 
 def test_a_lone_surrogate_in_the_message_never_hangs_the_notebook(tmp_path):
     nb = execute(["%load_ext errfix_jupyter",
-                  'import json\nraise ValueError(f\'unknown product {json.loads(chr(34) + "caf\\\\u00e9 \\\\ud83d" + chr(34))}\')',
+                  'import json\nname = json.loads(chr(34) + "caf\\\\u00e9 \\\\ud83d" + chr(34))\nraise ValueError(f"unknown product {name}")',
                   "print('after')"], tmp_path, timeout=60)
     failing, after = nb.cells[1], nb.cells[2]
     assert outputs(failing, "error")[0]["ename"] == "ValueError"
