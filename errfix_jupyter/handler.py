@@ -156,6 +156,12 @@ class Handler:
         """After each cell: panel for errors the handler never saw (compile-stage, or while displaced)."""
         handled, self._handled_this_cell = self._handled_this_cell, False
         try:
+            from .sendable import make_reply_sendable
+
+            make_reply_sendable(result)
+        except BaseException as exc:  # noqa: BLE001
+            self.report_failure(exc)
+        try:
             error = result.error_before_exec or result.error_in_exec
             self._ensure_registered()
             if error is None or handled or not self.settings.auto or not wants_panel(type(error)):
@@ -282,7 +288,16 @@ class Handler:
                 return
             show_default_traceback(self.shell, etype, value, tb, tb_offset)
         except BaseException as exc:  # noqa: BLE001 - IPython's own display failed (e.g. a __context__ cycle)
-            self._plain_traceback(etype, value, tb, exc)
+            if not (isinstance(exc, UnicodeEncodeError) and self._escaped_traceback(etype, value, tb, tb_offset)):
+                self._plain_traceback(etype, value, tb, exc)
+
+    def _escaped_traceback(self, etype: type, value: BaseException, tb: Any, tb_offset: int | None) -> bool:
+        from .sendable import show_escaped_traceback
+
+        try:
+            return show_escaped_traceback(self.shell, etype, value, tb, tb_offset)
+        except BaseException:  # noqa: BLE001 - then Python's plain traceback
+            return False
 
     def _plain_traceback(self, etype: type, value: BaseException, tb: Any, why: BaseException) -> None:
         """Python's own traceback when IPython's display failed; a single line when even that fails."""

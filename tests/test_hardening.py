@@ -305,3 +305,27 @@ def test_an_edit_to_a_record_in_a_domain_subfolder_is_seen_in_the_same_session(e
     user_folder(tmp_path, {**base, "summary": "Edited summary."})
     run(errfix_shell, "raise ValueError('invoice total is negative')")
     assert errfix_shell._errfix_jupyter_state.handler.last.models["en"].headline.text == "Edited summary."
+
+
+def test_an_unsendable_error_in_the_cell_result_becomes_a_stand_in_with_its_name_and_the_users_exception_is_untouched():
+    from types import SimpleNamespace
+
+    from errfix_jupyter.sendable import make_reply_sendable
+
+    users = ValueError("unknown product caf\u00e9 \ud83d")
+    result = SimpleNamespace(error_before_exec=None, error_in_exec=users)
+    make_reply_sendable(result)
+    assert type(result.error_in_exec).__name__ == "ValueError"
+    assert str(result.error_in_exec) == "unknown product caf\u00e9 \\ud83d"
+    assert users.args == ("unknown product caf\u00e9 \ud83d",)
+
+
+def test_a_sendable_error_in_the_cell_result_is_left_as_it_is():
+    from types import SimpleNamespace
+
+    from errfix_jupyter.sendable import make_reply_sendable
+
+    users = ValueError("unknown product café")
+    result = SimpleNamespace(error_before_exec=None, error_in_exec=users)
+    make_reply_sendable(result)
+    assert result.error_in_exec is users

@@ -10,7 +10,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "errfix_jupyter"
-GLUE = {"handler", "magics", "extension", "display", "widget", "__init__"}
+GLUE = {"handler", "magics", "extension", "display", "widget", "sendable", "__init__"}
 OUTSIDE_WORLD = ("IPython", "ipywidgets", "anywidget", "traitlets", "ipykernel")
 
 

@@ -4,6 +4,7 @@ hang or kill the kernel. Bounds are asserted with wide margins: an RSS cap set w
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -30,7 +31,11 @@ def test_a_lone_surrogate_in_the_message_never_hangs_the_notebook(tmp_path):
                   'import json\nname = json.loads(chr(34) + "caf\\\\u00e9 \\\\ud83d" + chr(34))\nraise ValueError(f"unknown product {name}")',
                   "print('after')"], tmp_path, timeout=60)
     failing, after = nb.cells[1], nb.cells[2]
-    assert outputs(failing, "error")[0]["ename"] == "ValueError"
+    error = outputs(failing, "error")[0]
+    assert error["ename"] == "ValueError"
+    assert error["evalue"] == "unknown product café \\ud83d", "the surrogate is escaped as Python's stderr prints it"
+    assert "unknown product" in re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(error["traceback"])), "IPython's traceback is kept"
+    assert outputs(failing, "display_data"), "the panel is shown under the traceback"
     assert outputs(after, "stream")[0]["text"] == "after\n", "the kernel answered the next cell"
 
 
