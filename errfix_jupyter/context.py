@@ -114,7 +114,8 @@ def gather(exc: BaseException, error: ErrorInfo, namespace: Mapping[str, Any] | 
 
 
 def _from_history(history: list[Fact]) -> list[Suggestion]:
-    """Fixes that notebook history makes plain: give a rebound builtin back; run the cell that failed first."""
+    """Fixes that notebook history makes plain: give a rebound builtin back; run the cell that failed first; keep a
+    rebound variable and give the new value its own name."""
     made = []
     for fact in history:
         params = dict(fact.params)
@@ -122,7 +123,19 @@ def _from_history(history: list[Fact]) -> list[Suggestion]:
             made.append(Suggestion("del_builtin", params, f"del {params['name']}", checked=True))
         elif fact.code == "history_failed":
             made.append(Suggestion("rerun_failed", params, "", checked=True))
+        elif fact.code == "history_rebound":
+            made.append(_keep_name(params))
     return made
+
+
+def _keep_name(params: dict[str, str]) -> Suggestion:
+    """``df = df['price']`` overwrote ``df``: suggest ``price = df['price']`` and rerunning the cells that build ``df``."""
+    name = params["name"]
+    found = re.match(rf"\s*{re.escape(name)}\s*=\s*(.+)$", params.get("code", ""))
+    key = re.search(r"\[\s*['\"]([A-Za-z_]\w{0,30})['\"]\s*\]\s*$", found.group(1)) if found else None
+    new = key.group(1) if key and key.group(1) != name else f"{name}_{params.get('type', 'value').lower()}"
+    snippet = f"{new} = {found.group(1).strip()}" if found else ""
+    return Suggestion("keep_name", {**params, "new": new}, snippet)
 
 
 # ---------------------------------------------------------------- where the names live

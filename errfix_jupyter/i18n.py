@@ -137,6 +137,9 @@ STRINGS: dict[str, dict[str, str]] = {
                             "zh": "用 `del {name}` 恢复内置的 `{name}`，再把 {cell} 里的变量改个名"},
     "suggest_rerun_failed": {"en": "Fix the error in {cell} and run it again: that is where `{name}` is assigned",
                              "zh": "先解决 {cell} 里的错误并重新运行它：`{name}` 是在那里赋值的"},
+    "suggest_keep_name": {"en": "Keep `{name}` as it was: give the result of {cell} its own name (`{new}`), then rerun "
+                                "the cells that build `{name}`",
+                          "zh": "别再覆盖 `{name}`：把 {cell} 的结果存进新变量 `{new}`，再重新运行生成 `{name}` 的单元格"},
     "suggest_pip_install": {"en": "Install `{dist}` into this kernel's environment", "zh": "把 `{dist}` 安装到当前内核的环境里"},
     # migrations
     "migration_installed": {"en": "you have {library} {installed}; `{what}` was removed in {removed}: use `{replacement}`",

@@ -24,9 +24,9 @@ from .versions import VersionCheck
 
 DEFAULT_MIN_SCORE = 0.5
 # Session facts that say what went wrong better than any record's summary: they lead the collapsed line.
-STRONG_FACTS = ("history_failed", "history_deleted", "history_removed", "history_twice", "history_builtin", "key_close",
-                "key_is_index", "key_missing", "did_you_mean", "did_you_mean_attribute", "did_you_mean_import",
-                "module_shadowed", "module_elsewhere")
+STRONG_FACTS = ("history_failed", "history_deleted", "history_removed", "history_twice", "history_builtin",
+                "history_rebound", "key_close", "key_is_index", "key_missing", "did_you_mean",
+                "did_you_mean_attribute", "did_you_mean_import", "module_shadowed", "module_elsewhere")
 DEFAULT_MAX_FIXES = 3
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 

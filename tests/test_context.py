@@ -303,6 +303,13 @@ def test_a_rebound_builtin_gets_del_of_that_builtin_as_its_fix(errfix_shell):
     assert panel(errfix_shell).fixes[0].code == "del list"
 
 
+def test_a_variable_an_earlier_cell_overwrote_leads_the_panel_and_gets_its_own_name_as_a_fix(errfix_shell):
+    run(errfix_shell, *GOLDEN_CASES["rebound"])
+    shown = panel(errfix_shell)
+    assert shown.headline.text == "`df` became a Series in In[2] (`df = df['price']`)."
+    assert shown.fixes[0].code == "price = df['price']"
+
+
 def test_apply_speaks_chinese_in_chinese_mode(errfix_shell):
     errfix_shell.run_line_magic("errfix", "lang zh")
     run(errfix_shell, "import cv2")
