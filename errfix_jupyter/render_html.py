@@ -107,15 +107,7 @@ def _fix_list(fixes: list[FixItem], model: PanelModel, interactive: bool) -> str
 
 def _fix(fix: FixItem, model: PanelModel, interactive: bool) -> str:
     lang = model.lang
-    badges = []
-    if fix.outcome:
-        badges.append(t("worked_for_you" if fix.outcome == "good" else "failed_for_you", lang))
-    if fix.checked:
-        badges.append("✓ " + t("checked", lang))
-    if fix.unfit:
-        badges.append(t("not_for_your_versions", lang))
-    if fix.success_rate is not None and fix.kind == "fix":
-        badges.append(t("works", lang, rate=f"{fix.success_rate:.0%}"))
+    badges = model.badges(fix)
     space = " " if lang == "en" else ""
     label = escape(t("paren", lang, x=t("list_sep", lang).join(badges)).strip())
     meta = f'{space}<span class="errfix-badges" style="{_MUTED}">{label}</span>' if badges else ""

@@ -97,17 +97,8 @@ def _fixes(title: str, fixes: list[FixItem], model: PanelModel, width: int, cli:
 
 
 def _badges(fix: FixItem, model: PanelModel) -> str:
-    lang = model.lang
-    badges = []
-    if fix.outcome:
-        badges.append(t("worked_for_you" if fix.outcome == "good" else "failed_for_you", lang))
-    if fix.checked:
-        badges.append("✓ " + t("checked", lang))
-    if fix.unfit:
-        badges.append(t("not_for_your_versions", lang))
-    if fix.success_rate is not None and fix.kind == "fix":
-        badges.append(t("works", lang, rate=f"{fix.success_rate:.0%}"))
-    return t("paren", lang, x=t("list_sep", lang).join(badges)) if badges else ""
+    badges = model.badges(fix)
+    return t("paren", model.lang, x=t("list_sep", model.lang).join(badges)) if badges else ""
 
 
 def _footer(model: PanelModel, width: int) -> list[str]:

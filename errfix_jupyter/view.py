@@ -103,6 +103,19 @@ class PanelModel:
     others: tuple[Candidate, ...]
     notes: tuple[str, ...] = ()
 
+    def badges(self, fix: FixItem) -> list[str]:
+        """The short notes after a fix's action: your own outcome, checked here, version fit, success rate."""
+        found = []
+        if fix.outcome:
+            found.append(t("worked_for_you" if fix.outcome == "good" else "failed_for_you", self.lang))
+        if fix.checked:
+            found.append("✓ " + t("checked", self.lang))
+        if fix.unfit:
+            found.append(t("not_for_your_versions", self.lang))
+        if fix.success_rate is not None and fix.kind == "fix":
+            found.append(t("works", self.lang, rate=f"{fix.success_rate:.0%}"))
+        return found
+
     @property
     def top_fix(self) -> FixItem | None:
         """The fix shown on the collapsed line (a check is never presented as the fix)."""
