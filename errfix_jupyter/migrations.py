@@ -281,32 +281,13 @@ def entry_record(hit: Hit, caller: str = "") -> Record:
     When another library's code made the call (``caller``), upgrading that library comes first: the user's own code
     is not where the old name is.
     """
-    from .imports import pip_name
     from .record import from_dict
 
     entry, table = hit.entry, hit.table
-    words = entry_summary(entry, table)
-    what, library = words["what"], table.library
-    since = f"{library} {entry.deprecated} deprecated it and {entry.removed} removed it" if entry.deprecated else \
-        f"{library} {entry.removed} removed it"
-    since_zh = f"{library} {entry.deprecated} 起弃用、{entry.removed} 移除" if entry.deprecated else f"{library} {entry.removed} 移除了它"
-    cause = entry.note or (f"`{what}` is gone: {since}. Code written for older releases (tutorials, old notebooks, "
-                           "answers online) still uses it.")
-    cause_zh = entry.note_zh or (f"`{what}` 已经不存在：{since_zh}。按旧版本写的代码（教程、旧 notebook、网上的回答）还在用它。")
-    fixes: list[dict[str, Any]] = [{"action": entry.action, "success_rate": 0.9, "code": entry.code, "verify": entry.verify,
-                                    "sources": list(entry.sources)}]
-    zh_caller: list[str] = []
-    if caller:
-        dist = pip_name(caller) or caller
-        fixes.insert(0, {"action": f"Upgrade {dist}: it is {caller}'s own code that still calls `{what}`, which {library} "
-                                   f"{entry.removed} removed; a newer {dist} uses the replacement.",
-                         "success_rate": 0.85, "code": f"%pip install -U {dist}", "sources": list(entry.sources)})
-        zh_caller = [f"升级 {dist}：是 {caller} 自己的代码还在调用 `{what}`，而 {library} {entry.removed} 已经移除了它；"
-                     f"新版的 {dist} 用的是替代写法。"]
-    fixes.append({"action": f"If you cannot change the code yet, pin {library} below {entry.removed}.",
-                  "success_rate": 0.6, "sources": list(entry.sources)})
-    zh = [*zh_caller, entry.action_zh or entry.action, f"暂时改不了代码的话，把 {library} 固定在 {entry.removed} 以下。"]
+    what, library = entry_summary(entry, table)["what"], table.library
+    fixes, zh = _entry_fixes(entry, library, what, caller)
     requirement = "python" if library == "python" else library
+    cause, cause_zh = _entry_cause(entry, library, what)
     data = {
         "id": f"migration:{entry.id}", "signature": f"{what}: removed in {library} {entry.removed}", "regex": "",
         "domain": table.domain, "summary": f"`{what}` was removed in {library} {entry.removed}.",
@@ -319,3 +300,34 @@ def entry_record(hit: Hit, caller: str = "") -> Record:
         "sources": list(entry.sources),
     }
     return from_dict(data, source=table.source)
+
+
+def _entry_cause(entry: Entry, library: str, what: str) -> tuple[str, str]:
+    """The entry's own note, else: gone since which release, and why old code still calls it (English, Chinese)."""
+    since = f"{library} {entry.deprecated} deprecated it and {entry.removed} removed it" if entry.deprecated else \
+        f"{library} {entry.removed} removed it"
+    since_zh = f"{library} {entry.deprecated} 起弃用、{entry.removed} 移除" if entry.deprecated else f"{library} {entry.removed} 移除了它"
+    cause = entry.note or (f"`{what}` is gone: {since}. Code written for older releases (tutorials, old notebooks, "
+                           "answers online) still uses it.")
+    cause_zh = entry.note_zh or (f"`{what}` 已经不存在：{since_zh}。按旧版本写的代码（教程、旧 notebook、网上的回答）还在用它。")
+    return cause, cause_zh
+
+
+def _entry_fixes(entry: Entry, library: str, what: str, caller: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """Upgrade the calling library (when another library made the call), the replacement, then pinning (and Chinese)."""
+    from .imports import pip_name
+
+    fixes: list[dict[str, Any]] = [{"action": entry.action, "success_rate": 0.9, "code": entry.code, "verify": entry.verify,
+                                    "sources": list(entry.sources)}]
+    zh = [entry.action_zh or entry.action]
+    if caller:
+        dist = pip_name(caller) or caller
+        fixes.insert(0, {"action": f"Upgrade {dist}: it is {caller}'s own code that still calls `{what}`, which {library} "
+                                   f"{entry.removed} removed; a newer {dist} uses the replacement.",
+                         "success_rate": 0.85, "code": f"%pip install -U {dist}", "sources": list(entry.sources)})
+        zh.insert(0, f"升级 {dist}：是 {caller} 自己的代码还在调用 `{what}`，而 {library} {entry.removed} 已经移除了它；"
+                     f"新版的 {dist} 用的是替代写法。")
+    fixes.append({"action": f"If you cannot change the code yet, pin {library} below {entry.removed}.",
+                  "success_rate": 0.6, "sources": list(entry.sources)})
+    zh.append(f"暂时改不了代码的话，把 {library} 固定在 {entry.removed} 以下。")
+    return fixes, zh
