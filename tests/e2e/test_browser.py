@@ -105,7 +105,8 @@ def test_the_readme_screenshots_show_the_traceback_and_the_panel_collapsed_and_e
     cell = _cell_of(page, SHOWN)
     panel = cell.locator(".errfix-widget details.errfix-panel")
     cell.scroll_into_view_if_needed()
-    assert cell.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() >= 1
+    # Notebook 7 renders a cell's outputs once it is scrolled into view: wait for the traceback, then shoot.
+    expect(cell.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").first).to_be_visible(timeout=30_000)
     _screenshot(cell, tmp_path, f"{jupyter.app}-collapsed-en.png")
     panel.locator("summary .errfix-title").click()
     expect(panel.get_by_text("`weights.shape == (4, 5)`").or_(panel.get_by_text("weights.shape == (4, 5)")).first).to_be_visible()
