@@ -44,6 +44,9 @@ TIER_UNKNOWN = -0.04
 UNSHIPPED_CONFIDENCE = 0.8  # the most a pack or user record's own confidence counts for
 _KIND_ORDER = {"regex": 0, "migration": 1, "near_miss": 2, "generic": 3}
 MAX_SHOWN = 20
+# A bare pasted message (no exception type) is tried against each record with the record's own type put in front; the
+# record's pattern must then require words of the message itself, not only that type's name.
+TYPELESS_MIN_LITERAL = 8
 
 DOMAIN_MODULES: dict[str, tuple[str, ...]] = {
     "python": (), "environment": (),
@@ -161,6 +164,8 @@ def _regex_pass(error: ErrorInfo, kb: KnowledgeBase, names: Sequence[str], words
                 found: dict[str, _Found], budget: _Budget) -> None:
     for summary in kb.regex_candidates(names, words):
         if summary.id in found or budget.spent():
+            continue
+        if not error.type_name and summary.literal_size - len(summary.type_name) - 1 < TYPELESS_MIN_LITERAL:
             continue
         for text in _texts_for(error, summary):
             hit = budget.search(summary.regex, text, summary.id)

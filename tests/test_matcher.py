@@ -93,6 +93,13 @@ def test_a_bare_message_matches_by_assuming_the_records_type():
     assert best.record is NOT_FITTED and best.match_kind == "regex"
 
 
+def test_a_bare_message_never_matches_a_record_whose_pattern_requires_only_its_type_name():
+    exits = rec("jupyter/sys-exit", "SystemExit: 1", r"SystemExit: (?:(?P<code>\d{1,3})|(?P<text>[^\d\n][^\n]{0,200}))$")
+    kb = KnowledgeBase([exits, NOT_FITTED])
+    assert top("Could not locate zlibwapi.dll. Please make sure it is in your library path!", kb) == []
+    assert [m.record for m in top("SystemExit: 1", kb)] == [exits]
+
+
 def test_a_live_exception_matches_through_its_base_class_names():
     class MyParseError(ValueError):
         pass
