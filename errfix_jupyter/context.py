@@ -115,7 +115,7 @@ def gather(exc: BaseException, error: ErrorInfo, namespace: Mapping[str, Any] | 
 
 def _from_history(history: list[Fact]) -> list[Suggestion]:
     """Fixes that notebook history makes plain: give a rebound builtin back; run the cell that failed first; keep a
-    rebound variable and give the new value its own name."""
+    rebound variable and give the new value its own name; make a cell that ran twice safe to run again."""
     made = []
     for fact in history:
         params = dict(fact.params)
@@ -125,6 +125,9 @@ def _from_history(history: list[Fact]) -> list[Suggestion]:
             made.append(Suggestion("rerun_failed", params, "", checked=True))
         elif fact.code == "history_rebound":
             made.append(_keep_name(params))
+        elif fact.code == "history_twice":
+            rerunnable = params.get("rerunnable", "")
+            made.append(Suggestion("rerunnable" if rerunnable else "rerun_above", params, rerunnable.strip()))
     return made
 
 

@@ -103,8 +103,18 @@ def _ran_twice(current: Cell, earlier: Sequence[Cell]) -> list[Fact]:
         return []
     for cell in reversed(earlier):
         if cell.source.strip() == code and not cell.failed:
-            return [Fact("history_twice", {"cell": f"In[{cell.number}]", "what": _what_changed(code)})]
+            return [Fact("history_twice", {"cell": f"In[{cell.number}]", "what": _what_changed(code),
+                                           "rerunnable": _rerunnable(code)})]
     return []
+
+
+def _rerunnable(code: str) -> str:
+    """The cell's ``drop(...)`` line made safe to run again (``errors='ignore'``), or "" when there is none."""
+    for line in code.splitlines():
+        found = re.search(r"\.drop\(([^()\n]{1,160})\)", line)
+        if found and "errors" not in found.group(1):
+            return line[:found.start()] + f".drop({found.group(1)}, errors='ignore')" + line[found.end():]
+    return ""
 
 
 def _what_changed(code: str) -> str:

@@ -140,6 +140,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "suggest_keep_name": {"en": "Keep `{name}` as it was: give the result of {cell} its own name (`{new}`), then rerun "
                                 "the cells that build `{name}`",
                           "zh": "别再覆盖 `{name}`：把 {cell} 的结果存进新变量 `{new}`，再重新运行生成 `{name}` 的单元格"},
+    "suggest_rerunnable": {"en": "Make the cell safe to run again with `errors='ignore'`, or run the cells above first "
+                                 "(Run All Above)",
+                           "zh": "加上 `errors='ignore'` 让这个单元格可以重复运行，或者先重跑上面的单元格（Run All Above）"},
+    "suggest_rerun_above": {"en": "Run the cells above first (Run All Above), then this cell once: its first run already "
+                                  "changed the state it needs",
+                            "zh": "先把上面的单元格重新跑一遍（Run All Above），再只运行这个单元格一次：它第一次运行时已经改掉了"
+                                  "它依赖的状态"},
     "suggest_pip_install": {"en": "Install `{dist}` into this kernel's environment", "zh": "把 `{dist}` 安装到当前内核的环境里"},
     # migrations
     "migration_installed": {"en": "you have {library} {installed}; `{what}` was removed in {removed}: use `{replacement}`",

@@ -310,6 +310,11 @@ def test_a_variable_an_earlier_cell_overwrote_leads_the_panel_and_gets_its_own_n
     assert shown.fixes[0].code == "price = df['price']"
 
 
+def test_a_cell_run_twice_gets_its_own_line_made_safe_to_run_again_as_the_first_fix(errfix_shell):
+    run(errfix_shell, *GOLDEN_CASES["ran-twice"])
+    assert panel(errfix_shell).fixes[0].code == "df = df.drop(columns=['b'], errors='ignore')"
+
+
 def test_apply_speaks_chinese_in_chinese_mode(errfix_shell):
     errfix_shell.run_line_magic("errfix", "lang zh")
     run(errfix_shell, "import cv2")
