@@ -9,6 +9,7 @@ owned by the user and not writable by others; where there is none (no home, read
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sqlite3
@@ -26,6 +27,8 @@ from .schema import Problem
 FORMAT = 5  # bump whenever what is stored, or how it is derived from a record, changes
 BATCH = 500
 RARE_WORD = 64  # a signature word shared by more records than this does not select near-miss candidates
+# A lookup reads the same summaries again and again: decode each stored text once (a changed record is new text).
+_summary = functools.lru_cache(maxsize=16384)(Summary.from_json)
 SCAN_ALL = 200  # exception types with at most this many records are compared in full for near misses
 Progress = Callable[[int, int], None]
 
@@ -204,7 +207,7 @@ class FolderIndex:
                 found.update(self._db.execute(query, (*params, *listed)).fetchall())
             query = f"SELECT rid, summary FROM records WHERE {type_clause.format(t='type')} AND nwords = 0 AND generic = 0 LIMIT ?"
             found.update(self._db.execute(query, (*params, unkeyed_limit)).fetchall())
-        return [Summary.from_json(s) for s in found.values()]
+        return [_summary(s) for s in found.values()]
 
     def near_miss_candidates(self, type_names: Sequence[str], words: set[str], *, scan_all: bool = True) -> list[Summary]:
         """Specific records of these types worth a text-similarity comparison: small types in full, else by rare words."""
@@ -223,17 +226,17 @@ class FolderIndex:
                      f"JOIN records r ON r.rid = s.rid WHERE {type_clause} AND s.word IN ({marks}) AND f.n <= ? "
                      f"GROUP BY s.rid ORDER BY COUNT(*) DESC LIMIT ?")
             found.update(self._db.execute(query, (*params, *listed, RARE_WORD, SCAN_ALL)).fetchall())
-        return [Summary.from_json(s) for s in found.values()]
+        return [_summary(s) for s in found.values()]
 
     def generic_for(self, type_name: str) -> list[Summary]:
         """Generic fallback records for one exception type."""
         rows = self._db.execute("SELECT summary FROM records WHERE type = ? AND generic = 1", (type_name,)).fetchall()
-        return [Summary.from_json(s) for (s,) in rows]
+        return [_summary(s) for (s,) in rows]
 
     def get(self, record_id: str) -> Summary | None:
         """The summary of the record with this id, if indexed."""
         row = self._db.execute("SELECT summary FROM records WHERE id = ?", (record_id,)).fetchone()
-        return Summary.from_json(row[0]) if row else None
+        return _summary(row[0]) if row else None
 
     def ids(self) -> list[str]:
         """Every record id in the index."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import regex
 
 from . import patterns
+from .literals import required_words, tokens
 from .schema import Problem
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class MigrationIndex:
     problems: list[Problem] = field(default_factory=list)
     _keyed: dict[tuple[str, str, str], list[tuple[Entry, Table]]] = field(default_factory=dict)
     _by_name: dict[tuple[str, str], list[tuple[Entry, Table]]] = field(default_factory=dict)
-    _patterns: list[tuple[regex.Pattern[str], Entry, Table]] = field(default_factory=list)
+    _patterns: list[tuple[regex.Pattern[str], frozenset[str], Entry, Table]] = field(default_factory=list)
 
     def add(self, table: Table) -> None:
         """Index one table's entries."""
@@ -110,7 +111,7 @@ class MigrationIndex:
             self._by_name.setdefault((entry.kind, entry.name), []).append((entry, table))
             compiled = patterns.compiled(entry.message_regex) if entry.message_regex else None
             if compiled is not None:
-                self._patterns.append((compiled, entry, table))
+                self._patterns.append((compiled, frozenset(required_words(entry.message_regex)), entry, table))
 
     def __len__(self) -> int:
         return sum(len(t.entries) for t in self.tables)
@@ -121,7 +122,10 @@ class MigrationIndex:
         text = message[:2000]
         hits: dict[str, Hit] = {}
         # The library's own message first (numpy's "`np.float` was a deprecated alias..."), then the shapes.
-        for compiled, entry, table in self._patterns:
+        words = tokens(text)
+        for compiled, needed, entry, table in self._patterns:
+            if not needed <= words:  # a pattern is tried only when the message has every word it requires
+                continue
             try:
                 if compiled.search(text, timeout=MESSAGE_TIMEOUT):
                     hits.setdefault(entry.id, Hit(entry, table, entry.owners[0] if entry.owners else "", entry.name))
