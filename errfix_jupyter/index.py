@@ -24,7 +24,7 @@ from .loader import Folder, parse_bytes, record_files
 from .record import Record, Summary, summarise
 from .schema import Problem
 
-FORMAT = 5  # bump whenever what is stored, or how it is derived from a record, changes
+FORMAT = 6  # bump whenever what is stored, or how it is derived from a record, changes
 BATCH = 500
 RARE_WORD = 64  # a signature word shared by more records than this does not select near-miss candidates
 # A lookup reads the same summaries again and again: decode each stored text once (a changed record is new text).

@@ -51,9 +51,11 @@ def check_regex(record: Record) -> Iterable[Problem]:
     if not record.generic:
         from .literals import literal_size
 
-        if literal_size(record.regex) < MIN_LITERAL:
+        # A short pattern is acceptable only when `modules` ties it to the library whose frames must raise it.
+        if literal_size(record.regex) < MIN_LITERAL and not record.modules:
             yield _p(record, "$.regex", "BROAD002",
-                     f"regex spells out fewer than {MIN_LITERAL} fixed letters: it would match unrelated errors")
+                     f"regex spells out fewer than {MIN_LITERAL} fixed letters: it would match unrelated errors "
+                     "(narrow it, or declare the `modules` that raise it)")
     try:
         if not pattern.search(record.signature, timeout=PATHOLOGICAL_TIMEOUT):
             yield _p(record, "$.regex", "RX002", "regex does not match the record's own signature")

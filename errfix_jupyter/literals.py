@@ -133,8 +133,27 @@ def literal_size(pattern: str) -> int:
     A pattern of alternatives at its top level is as specific as its least specific alternative: listing two
     messages must not count as spelling out twice as much.
     """
-    branches = _top_level_branches(pattern)
+    branches = _top_level_branches(_required_only(pattern))
     return min(_letters(branch) for branch in branches) if branches else 0
+
+
+def _required_only(pattern: str) -> str:
+    """``pattern`` without what a match need not contain: lookarounds and groups that may occur zero times."""
+    spans, opened = [], []
+    for at, atom in atoms(pattern):
+        if atom == "(":
+            opened.append(at)
+        elif atom == ")" and opened:
+            start = opened.pop()
+            after = pattern[at + 1 : at + 3]
+            if pattern.startswith(("(?!", "(?=", "(?<!", "(?<="), start) or after[:1] in ("?", "*") or after == "{0":
+                spans.append((start, at + 1))
+    kept, last = [], 0
+    for start, end in sorted(spans):
+        if start >= last:  # an inner span inside a removed one is already gone
+            kept.append(pattern[last:start])
+            last = end
+    return "".join(kept) + pattern[last:]
 
 
 def _letters(pattern: str) -> int:
