@@ -233,6 +233,15 @@ class FolderIndex:
         rows = self._db.execute("SELECT summary FROM records WHERE type = ? AND generic = 1", (type_name,)).fetchall()
         return [_summary(s) for (s,) in rows]
 
+    def held(self, record_ids: Sequence[str]) -> set[str]:
+        """Which of these ids this index holds (one query per 500 ids)."""
+        found: set[str] = set()
+        for start in range(0, len(record_ids), 500):
+            chunk = list(record_ids[start : start + 500])
+            rows = self._db.execute(f"SELECT id FROM records WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+            found.update(row[0] for row in rows)
+        return found
+
     def get(self, record_id: str) -> Summary | None:
         """The summary of the record with this id, if indexed."""
         row = self._db.execute("SELECT summary FROM records WHERE id = ?", (record_id,)).fetchone()

@@ -167,13 +167,17 @@ class KnowledgeBase:
     def _merged(self, query: Callable[[FolderIndex], list[Summary]]) -> list[Summary]:
         found: dict[str, Summary] = {}
         for position, index in enumerate(self.indexes):
-            for summary in self._guard(index, query, _NO_SUMMARIES):
-                if summary.id in found:
-                    continue
-                if position and self._first_holder(summary.id, position) is not None:
-                    continue
-                found[summary.id] = summary
+            fresh = [s for s in self._guard(index, query, _NO_SUMMARIES) if s.id not in found]
+            taken = self._held_before(position, [s.id for s in fresh]) if position and fresh else set()
+            found.update((s.id, s) for s in fresh if s.id not in taken)
         return list(found.values())
+
+    def _held_before(self, position: int, ids: list[str]) -> set[str]:
+        """The ids an earlier folder holds (that folder's record wins): one query per earlier folder."""
+        taken: set[str] = set()
+        for earlier in self.indexes[:position]:
+            taken |= self._guard(earlier, lambda i: i.held(ids), set[str]())
+        return taken
 
     def _first_holder(self, record_id: str, before: int) -> FolderIndex | None:
         for index in self.indexes[:before]:
