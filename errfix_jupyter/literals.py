@@ -52,15 +52,7 @@ def atoms(pattern: str) -> Iterator[tuple[int, str]]:
 
 
 def _has_top_level_alternation(pattern: str) -> bool:
-    depth = 0
-    for _, atom in atoms(pattern):
-        if atom == "(":
-            depth += 1
-        elif atom == ")":
-            depth = max(depth - 1, 0)
-        elif atom == "|" and depth == 0:
-            return True
-    return False
+    return len(_top_level_branches(pattern)) > 1
 
 
 def _literal_runs(pattern: str) -> list[str]:
