@@ -165,7 +165,7 @@ def _regex_pass(error: ErrorInfo, kb: KnowledgeBase, names: Sequence[str], words
     for summary in kb.regex_candidates(names, words):
         if summary.id in found or budget.spent():
             continue
-        if not error.type_name and summary.literal_size - len(summary.type_name) - 1 < TYPELESS_MIN_LITERAL:
+        if not error.type_name and summary.literal_size - len(summary.type_name) < TYPELESS_MIN_LITERAL:
             continue
         for text in _texts_for(error, summary):
             hit = budget.search(summary.regex, text, summary.id)
@@ -311,11 +311,10 @@ def _with_migrations(matches: list[Match], hits: list[Hit], error: ErrorInfo, in
     seen: set[tuple[str, str, str]] = set()
     for hit in hits:
         same = (hit.table.library, hit.owner, hit.name)  # one removed name may have an entry per way it is met
-        covered = bool(hit.entry.record and hit.entry.record in shown)
-        if covered or same in seen:
-            seen.add(same)
+        skip = bool(hit.entry.record and hit.entry.record in shown) or same in seen
+        seen.add(same)  # a covered entry keeps its other spellings out too
+        if skip:
             continue
-        seen.add(same)
         record = entry_record(hit, caller=calling_library(error, hit.table.module))
         reasons = [Reason("migration", MIGRATION_BASE, {"what": hit.entry.id})]
         modules = (hit.table.module.split(".")[0],)
