@@ -343,23 +343,29 @@ def _open_file(path: Path) -> sqlite3.Connection | None:
     """Open (or create) an index file; None if it is not a regular file of ours or not usable.
 
     A file that is not a database at all (truncated, garbage) is ours to replace: it is removed and built again.
+    A file another process keeps locked past the timeout is left alone (the caller indexes in memory).
     """
     for attempt in (1, 2):
+        connection = None
         try:
             if not _claim(path):
                 return None
             connection = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
             if not _current(connection):
-                _reset(connection)
+                _initialise(connection)
             return connection
-        except sqlite3.DatabaseError:
-            if attempt == 2:
+        except sqlite3.DatabaseError as exc:
+            if connection is not None:
+                connection.close()
+            if is_busy(exc) or attempt == 2:
                 return None
             try:
                 path.unlink()
             except OSError:
                 return None
         except (OSError, sqlite3.Error):
+            if connection is not None:
+                connection.close()
             return None
     return None
 
@@ -375,11 +381,39 @@ def _claim(path: Path) -> bool:
 
 
 def _current(connection: sqlite3.Connection) -> bool:
+    """The file holds an index of this format (a file being written by another process raises, and is not reset)."""
     try:
         row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):
+            raise
+        return False
     except sqlite3.Error:
         return False
     return row is not None and row[0] == str(FORMAT)
+
+
+def is_busy(exc: sqlite3.Error) -> bool:
+    """Another connection holds the lock: a passing state, not a broken index."""
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _initialise(connection: sqlite3.Connection) -> None:
+    """Make the file an empty index of this format, under the write lock, unless another process just did.
+
+    Two kernels that open a new cache at once both find no index; the second to take the lock finds the first's
+    and keeps it, instead of dropping the tables the first is filling.
+    """
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+    except sqlite3.OperationalError:
+        row = None
+    if row is not None and row[0] == str(FORMAT):
+        connection.commit()
+        return
+    _reset(connection)  # in the same transaction: it commits when the tables are there
 
 
 def _reset(connection: sqlite3.Connection) -> None:

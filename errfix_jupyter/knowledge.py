@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from .index import FolderIndex, Progress, safe_dir
+from .index import FolderIndex, Progress, is_busy, safe_dir
 from .loader import Folder, folders
 from .record import Record, Summary
 from .schema import Problem
@@ -189,12 +189,18 @@ class KnowledgeBase:
         return [self._guard(index, query, default) for index in self.indexes]
 
     def _guard(self, index: FolderIndex | None, call: Callable[[FolderIndex], T], default: T) -> T:
-        """Run one index query; a database error disables that folder for the session with one note, not a crash."""
+        """Run one index query, never raising: a busy index sits out this query; a broken one is left out for the
+        session (one note each)."""
         if index is None:
             return default
         try:
             return call(index)
         except sqlite3.Error as exc:
+            if is_busy(exc):  # another process is writing this index: skip it for this query only
+                note = f"the index of {index.folder.path} was busy ({exc}); a lookup went without its records"
+                if note not in self.notes:
+                    self.notes.append(note)
+                return default
             self.indexes = [i for i in self.indexes if i is not index]
             self.notes.append(f"the index of {index.folder.path} cannot be read ({exc}); its records are left out")
             return default
@@ -226,10 +232,10 @@ def cache_dir() -> Path | None:
 
 def open_knowledge_base(folders: Sequence[Folder], *, progress: Progress | None = None) -> KnowledgeBase:
     """The knowledge base of these folders, opened once per process and kept current."""
-    key = tuple(f"{f.origin}:{f.path}" for f in folders)
+    where = cache_dir()
+    key = (str(where), *(f"{f.origin}:{f.path}" for f in folders))  # another cache folder is another index
     kb = _OPEN.get(key)
     if kb is None:
-        where = cache_dir()
         indexes = [FolderIndex.open(folder, where) for folder in folders]
         missing = [Problem(str(f.path), "$", "record folder does not exist") for f in folders if not f.path.exists()]
         kb = KnowledgeBase(indexes=indexes, problems=missing)

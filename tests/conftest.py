@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,19 +21,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _hermetic_home(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Kernels, IPython and Jupyter write nothing into the real home; the user record folder is empty."""
-    home = tmp_path_factory.mktemp("home")
+def _hermetic_home() -> Path:
+    """Kernels, IPython and Jupyter write nothing into the real home; the user record folder is empty.
+
+    Set when this file is imported, before any test module: a module that opens the knowledge base while it is
+    collected (and every worker of ``pytest -n`` collects at once) uses this process's own cache, never the real
+    home's, which two workers would otherwise build at the same moment.
+    """
+    home = Path(tempfile.mkdtemp(prefix="errfix-test-home-"))
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
     for var, sub in (("IPYTHONDIR", "ipython"), ("JUPYTER_CONFIG_DIR", "jconfig"), ("JUPYTER_DATA_DIR", "jdata"),
                      ("JUPYTER_RUNTIME_DIR", "jruntime"), ("XDG_DATA_HOME", "xdgdata"), ("XDG_CACHE_HOME", "xdgcache"),
                      ("XDG_CONFIG_HOME", "xdgconfig")):
         os.environ[var] = str(home / sub)
     os.environ.pop("ERRFIX_RECORDS", None)
     os.environ["LANG"] = "C.UTF-8"
-    os.environ.pop("LANGUAGE", None)
-    os.environ.pop("LC_ALL", None)
-    os.environ.pop("LC_MESSAGES", None)
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        os.environ.pop(var, None)
+    return home
+
+
+HOME = _hermetic_home()
 
 
 @pytest.fixture

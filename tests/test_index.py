@@ -257,3 +257,65 @@ def test_a_long_first_build_shows_progress_under_the_traceback(errfix_shell, tmp
     assert "ValueError" in cap.stdout, "the traceback comes first, as always"
     assert "errfix: indexing record files 2,500/2,500" in cap.stderr
     assert errfix_shell._errfix_jupyter_state.handler.last.matches[0].record.id == "mine/r7"
+
+
+# ---------------------------------------------------------------- several processes, one cache
+
+_BUILD_CHILD = """
+import sys, time
+from pathlib import Path
+from errfix_jupyter.index import FolderIndex
+from errfix_jupyter.loader import Folder
+folder, cache, start = Path(sys.argv[1]), Path(sys.argv[2]), float(sys.argv[3])
+while time.time() < start:
+    time.sleep(0.001)
+found = FolderIndex.open(Folder(folder, "user"), cache)
+found.refresh()
+print(found.location != ":memory:", found.count())
+"""
+
+
+def test_two_kernels_that_build_a_new_index_at_once_both_answer_from_all_of_it(tmp_path, cache):
+    import time
+
+    folder = tmp_path / "many"
+    for i in range(400):
+        write(folder, f"r{i}", regex=f"ValueError: invoice batch q{i}x is negative")
+    start = f"{time.time() + 2:.3f}"
+    children = [subprocess.Popen([sys.executable, "-c", _BUILD_CHILD, str(folder), str(cache), start],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [child.communicate(timeout=180) for child in children]
+    assert all(child.returncode == 0 for child in children), [err[-2000:] for _, err in results]
+    assert [out.split()[-1] for out, _ in results] == ["400", "400"], results
+    again = FolderIndex.open(Folder(folder, "user"), cache)
+    assert again.count() == 400 and again.file_count() == 400, "nothing was dropped or indexed twice"
+
+
+def test_a_busy_index_sits_out_one_query_and_stays_in_the_knowledge_base(folder, cache, monkeypatch):
+    found = opened(folder, cache)
+    kb = knowledge.KnowledgeBase(indexes=[found])
+    calls = []
+
+    def locked_once(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        return original(self, *args, **kwargs)
+
+    original = FolderIndex.regex_candidates
+    monkeypatch.setattr(FolderIndex, "regex_candidates", locked_once)
+    assert kb.regex_candidates(["ValueError"], {"x"}) == []
+    assert kb.indexes == [found], "a lock held by another process is no reason to drop the folder"
+    assert [n for n in kb.notes if "busy" in n]
+    assert kb.get("mine/a") is not None
+
+
+def test_a_knowledge_base_is_opened_again_when_the_cache_folder_changes(tmp_path, monkeypatch):
+    first = knowledge.knowledge_base()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "elsewhere"))
+    try:
+        second = knowledge.knowledge_base()
+        assert second is not first
+        assert all(str(tmp_path / "elsewhere") in i.location for i in second.indexes if i.location != ":memory:")
+    finally:
+        knowledge.forget_open()
