@@ -182,8 +182,9 @@ def load_tables(directories: Iterable[Path]) -> MigrationIndex:
             if table is None:
                 continue
             unique = tuple(e for e in table.entries if seen.setdefault(e.id, str(path)) == str(path))
+            kept = {id(e) for e in unique}  # by identity: comparing entries field by field made loading quadratic
             for entry in table.entries:
-                if entry not in unique:
+                if id(entry) not in kept:
                     index.problems.append(Problem(str(path), "$.entries", f"duplicate entry id {entry.id!r}, already in {seen[entry.id]}"))
             index.add(Table(table.library, table.module, table.domain, table.doc_url, unique, table.source))
     return index
