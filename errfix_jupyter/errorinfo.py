@@ -293,6 +293,23 @@ def from_text(text: str) -> ErrorInfo:
     )
 
 
+_EMBEDDED = "Traceback (most recent call last):"
+
+
+def embedded_cause(error: ErrorInfo) -> ErrorInfo | None:
+    """The Python error a message carries inside it, or None.
+
+    TensorFlow reports an exception raised in a ``py_function`` or a ``from_generator`` generator as an
+    ``InvalidArgumentError`` whose message holds the original traceback; the original ``Type: message`` is the cause.
+    """
+    if _EMBEDDED not in error.message:
+        return None
+    inner = from_text(error.message[error.message.rindex(_EMBEDDED):])
+    if not inner.type_name or not inner.message or inner.type_name == error.type_name:
+        return None
+    return inner
+
+
 def _block_info(block: str) -> ErrorInfo:
     lines = block.strip("\n").split("\n")
     frames, source = _text_frames(lines)

@@ -26,10 +26,21 @@ def migration_index() -> migrations.MigrationIndex:
 def lookup_error(error: errorinfo.ErrorInfo, top: int = 3, *, kb: KnowledgeBase | None = None,
                  records_path: Sequence[str | os.PathLike[str]] = (), diagnostics: list[str] | None = None,
                  with_migrations: bool = True) -> list[matcher.Match]:
-    """Rank records for an already-described error (an ExceptionGroup is looked up by its first member)."""
+    """Rank records for an already-described error (an ExceptionGroup is looked up by its first member).
+
+    An error whose message carries another Python error (TensorFlow's wrapped ``py_function`` errors) is also looked
+    up by that cause; each record keeps its better score, and on equal scores the cause's record comes first.
+    """
     base = kb if kb is not None else knowledge.knowledge_base(records_path)
     table = migration_index() if with_migrations else None
-    return matcher.match(error.subject, base, installed=_INSTALLED, top=top, diagnostics=diagnostics, migrations=table)
+    subjects = [s for s in (errorinfo.embedded_cause(error.subject), error.subject) if s is not None]
+    found: dict[str, matcher.Match] = {}
+    for subject in subjects:
+        for match in matcher.match(subject, base, installed=_INSTALLED, top=top, diagnostics=diagnostics, migrations=table):
+            if match.record.id not in found or match.score > found[match.record.id].score:
+                found[match.record.id] = match
+    ranked = sorted(found.values(), key=lambda m: -m.score)  # stable: the cause's records first on ties
+    return ranked[:top] if top else ranked
 
 
 def lookup_text(text: str, top: int = 3, *, kb: KnowledgeBase | None = None,

@@ -137,3 +137,46 @@ def test_required_words_are_only_words_every_match_contains(pattern, words):
 
 def test_normalise_masks_numbers_but_keeps_names():
     assert normalise("Expected 3 fields in line 7,  saw 'abc'") == "expected 0 fields in line 0, saw 'abc'"
+
+
+# ---------------------------------------------------------------- errors that carry their cause in the message
+
+# TensorFlow 2.20's message for a from_generator element of the wrong shape, as raised here (paths shortened).
+WRAPPED_MESSAGE = (
+    "{{function_node __wrapped__IteratorGetNext_output_types_1_device_/job:localhost/replica:0/task:0/device:CPU:0}} "
+    "TypeError: `generator` yielded an element of shape (4,) where an element of shape (None, 4) was expected.\n"
+    "Traceback (most recent call last):\n\n"
+    '  File "/site-packages/tensorflow/python/ops/script_ops.py", line 269, in __call__\n    ret = func(*args)\n'
+    "          ^^^^^^^^^^^\n\n"
+    '  File "/site-packages/tensorflow/python/data/ops/from_generator_op.py", line 235, in generator_py_func\n'
+    "    raise TypeError(\n\n"
+    "TypeError: `generator` yielded an element of shape (4,) where an element of shape (None, 4) was expected.\n\n\n\n"
+    "\t [[{{node PyFunc}}]] [Op:IteratorGetNext] name: ")
+YIELDED = rec("tensorflow/yielded-shape", "TypeError: `generator` yielded an element of shape (4,) where an element of shape (None, 4) was expected.",
+              r"TypeError: `generator` yielded an element of shape (?P<got>\([^)]{0,200}\)) where an element of shape \([^)]{0,200}\) was expected",
+              modules=["tensorflow"])
+
+
+class InvalidArgumentError(Exception):
+    """Stands in for tensorflow.python.framework.errors_impl.InvalidArgumentError (same name, same message)."""
+
+
+def test_the_python_error_inside_a_wrapped_message_is_its_cause():
+    outer = errorinfo.from_exception(InvalidArgumentError(WRAPPED_MESSAGE))
+    cause = errorinfo.embedded_cause(outer)
+    assert cause is not None and cause.type_name == "TypeError"
+    assert cause.message.startswith("`generator` yielded an element of shape (4,)")
+    assert "tensorflow" in cause.libraries, "the inner frames tell the library"
+
+
+def test_a_message_without_an_inner_traceback_has_no_embedded_cause():
+    assert errorinfo.embedded_cause(errorinfo.from_exception(ValueError("Traceback is a word here"))) is None
+
+
+def test_a_wrapped_error_is_looked_up_by_the_cause_it_carries():
+    from errfix_jupyter.lookup import lookup_exception
+
+    found = lookup_exception(InvalidArgumentError(WRAPPED_MESSAGE), kb=KnowledgeBase([YIELDED, GENERIC_VALUE]),
+                             with_migrations=False)
+    assert [m.record.id for m in found][:1] == ["tensorflow/yielded-shape"]
+    assert found[0].groups["got"] == "(4,)" and found[0].score >= 0.5
