@@ -24,8 +24,9 @@ from .loader import Folder, parse_bytes, record_files
 from .record import Record, Summary, summarise
 from .schema import Problem
 
-FORMAT = 6  # bump whenever what is stored, or how it is derived from a record, changes
+FORMAT = 9  # bump whenever what is stored, or how it is derived from a record, changes
 BATCH = 500
+REKEY_AFTER = 50  # a refresh that read this many files (and a tenth of the index) keys every record again
 RARE_WORD = 64  # a signature word shared by more records than this does not select near-miss candidates
 # A lookup reads the same summaries again and again: decode each stored text once (a changed record is new text).
 _summary = functools.lru_cache(maxsize=16384)(Summary.from_json)
@@ -35,13 +36,14 @@ Progress = Callable[[int, int], None]
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE files(path TEXT PRIMARY KEY, size INT, mtime INT, ctime INT, inode INT, digest TEXT);
-CREATE TABLE records(rid INTEGER PRIMARY KEY, path TEXT, id TEXT, type TEXT, generic INT, nwords INT, summary TEXT);
-CREATE INDEX records_type ON records(type, nwords);
+CREATE TABLE records(rid INTEGER PRIMARY KEY, path TEXT, id TEXT, type TEXT, generic INT, nwords INT, words TEXT, summary TEXT);
+CREATE INDEX records_kind ON records(type, generic, nwords);
 CREATE INDEX records_id ON records(id);
 CREATE INDEX records_path ON records(path);
-CREATE TABLE words(type TEXT, word TEXT, rid INT);
-CREATE INDEX words_key ON words(type, word);
-CREATE INDEX words_rid ON words(rid);
+CREATE TABLE keys(type TEXT, word TEXT, rid INT);
+CREATE INDEX keys_key ON keys(type, word);
+CREATE INDEX keys_rid ON keys(rid);
+CREATE TABLE wordfreq(type TEXT, word TEXT, n INT, PRIMARY KEY(type, word));
 CREATE TABLE sigwords(type TEXT, word TEXT, rid INT);
 CREATE INDEX sigwords_key ON sigwords(type, word);
 CREATE INDEX sigwords_rid ON sigwords(rid);
@@ -70,6 +72,9 @@ class FolderIndex:
         self._db = connection
         self._memory_records: dict[str, Record] = {}
         self._type_sizes: dict[str, int] | None = None
+        self._key_words: dict[str, frozenset[str]] | None = None  # type ("" for any) -> words that key a record
+        self._rare_words: dict[str, frozenset[str]] | None = None  # type ("" for any) -> rare signature words
+        self._generation: object = None
 
     # ------------------------------------------------------------ opening
 
@@ -113,8 +118,12 @@ class FolderIndex:
                 self._forget(path)
                 self._db.execute("DELETE FROM files WHERE path = ?", (path,))
         read = self._reindex(changed, on_disk, known, progress)
+        if read >= REKEY_AFTER and read * 10 >= self.count():
+            self._rekey()
         if removed or read:
-            self._type_sizes = None
+            with self._db:  # tells this index's other readers (a kernel's main thread, other kernels) to reload
+                self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+            self._forget_caches()
         return RefreshStats(len(on_disk), read, len(removed), time.perf_counter() - started)
 
     def _reindex(self, changed: list[str], on_disk: dict[str, tuple[int, int, int, int]],
@@ -161,10 +170,12 @@ class FolderIndex:
     def _insert(self, path: str, record: Record, problems: list[Problem], origin: str) -> None:
         summary = summarise(record, origin, path)
         words = sorted(required_words(record.regex)) if not record.generic else []
-        cursor = self._db.execute("INSERT INTO records(path, id, type, generic, nwords, summary) VALUES (?, ?, ?, ?, ?, ?)",
-                                  (path, record.id, summary.type_name, int(record.generic), len(words), summary.to_json()))
+        cursor = self._db.execute("INSERT INTO records(path, id, type, generic, nwords, words, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                  (path, record.id, summary.type_name, int(record.generic), len(words), " ".join(words),
+                                   summary.to_json()))
         rid = cursor.lastrowid
-        self._db.executemany("INSERT INTO words VALUES (?, ?, ?)", [(summary.type_name, w, rid) for w in words])
+        if words:
+            self._key(summary.type_name, words, rid)
         if not record.generic:
             signature_words = sorted(tokens(record.signature.partition(":")[2]))
             self._db.executemany("INSERT INTO sigwords VALUES (?, ?, ?)", [(summary.type_name, w, rid) for w in signature_words])
@@ -172,12 +183,31 @@ class FolderIndex:
                                  [(summary.type_name, w) for w in signature_words])
         self._add_problems(problems)
 
+    def _key(self, type_name: str, words: list[str], rid: int | None) -> None:
+        """Count the record's required words and key it on the rarest of them so far (one row per record)."""
+        self._db.executemany("INSERT INTO wordfreq VALUES (?, ?, 1) ON CONFLICT(type, word) DO UPDATE SET n = n + 1",
+                             [(type_name, w) for w in words])
+        marks = ",".join("?" * len(words))
+        counts = dict(self._db.execute(f"SELECT word, n FROM wordfreq WHERE type = ? AND word IN ({marks})", (type_name, *words)))
+        self._db.execute("INSERT INTO keys VALUES (?, ?, ?)", (type_name, min(words, key=lambda w: (counts.get(w, 0), w)), rid))
+
+    def _rekey(self) -> None:
+        """After many records came in, key each on its rarest word among all of them (early ones saw few)."""
+        counts: dict[tuple[str, str], int] = {(t, w): n for t, w, n in self._db.execute("SELECT type, word, n FROM wordfreq")}
+        rows = self._db.execute("SELECT rid, type, words FROM records WHERE nwords > 0").fetchall()
+        keyed = [(t, _rarest(t, ws.split(), counts), rid) for rid, t, ws in rows]
+        with self._db:
+            self._db.execute("DELETE FROM keys")
+            self._db.executemany("INSERT INTO keys VALUES (?, ?, ?)", keyed)
+
     def _forget(self, path: str) -> None:
-        rids = [r for (r,) in self._db.execute("SELECT rid FROM records WHERE path = ?", (path,))]
-        for rid in rids:
+        rows = self._db.execute("SELECT rid, type, words FROM records WHERE path = ?", (path,)).fetchall()
+        for rid, type_name, words in rows:
             pairs = self._db.execute("SELECT type, word FROM sigwords WHERE rid = ?", (rid,)).fetchall()
             self._db.executemany("UPDATE sigfreq SET n = n - 1 WHERE type = ? AND word = ?", pairs)
-            for table in ("words", "sigwords"):
+            self._db.executemany("UPDATE wordfreq SET n = n - 1 WHERE type = ? AND word = ?",
+                                 [(type_name, w) for w in (words or "").split()])
+            for table in ("keys", "sigwords"):
                 self._db.execute(f"DELETE FROM {table} WHERE rid = ?", (rid,))
         self._db.execute("DELETE FROM records WHERE path = ?", (path,))
         self._db.execute("DELETE FROM problems WHERE path = ?", (path,))
@@ -196,15 +226,21 @@ class FolderIndex:
         return int(self._db.execute("SELECT COUNT(*) FROM files").fetchone()[0])
 
     def regex_candidates(self, type_names: Sequence[str], words: set[str], *, unkeyed_limit: int = 200) -> list[Summary]:
-        """Specific records of these types whose required words all occur in ``words``, then those with none."""
+        """Specific records of these types whose required words all occur in ``words``, then those with none.
+
+        Each record is keyed on its rarest required word: the query reads the records keyed on a word of the message
+        (few, however common the message's other words are), and the rest of each record's words are checked here.
+        """
         found: dict[int, str] = {}
-        listed = sorted(words)[:400]
+        keyed = self._vocabulary()[0]
         for type_clause, params in _type_clauses(type_names):
+            listed = sorted(w for w in words if w in keyed.get(params[0] if params else "", ()))[:400]
             if listed:
                 marks = ",".join("?" * len(listed))
-                query = (f"SELECT r.rid, r.summary FROM words w JOIN records r ON r.rid = w.rid WHERE {type_clause.format(t='w.type')} "
-                         f"AND w.word IN ({marks}) GROUP BY w.rid HAVING COUNT(*) = MAX(r.nwords)")
-                found.update(self._db.execute(query, (*params, *listed)).fetchall())
+                query = (f"SELECT r.rid, r.summary, r.words FROM keys k JOIN records r ON r.rid = k.rid "
+                         f"WHERE {type_clause.format(t='k.type')} AND k.word IN ({marks})")
+                found.update((rid, summary) for rid, summary, needed in self._db.execute(query, (*params, *listed))
+                             if words.issuperset(needed.split()))
             query = f"SELECT rid, summary FROM records WHERE {type_clause.format(t='type')} AND nwords = 0 AND generic = 0 LIMIT ?"
             found.update(self._db.execute(query, (*params, unkeyed_limit)).fetchall())
         return [_summary(s) for s in found.values()]
@@ -213,11 +249,12 @@ class FolderIndex:
         """Specific records of these types worth a text-similarity comparison: small types in full, else by rare words."""
         found: dict[int, str] = {}
         sizes = self._sizes()
-        listed = sorted(words)[:400]
+        rare = self._vocabulary()[1]
         for name in type_names or [""]:
             if name and scan_all and sizes.get(name, 0) <= SCAN_ALL:
                 found.update(self._db.execute("SELECT rid, summary FROM records WHERE type = ? AND generic = 0", (name,)).fetchall())
                 continue
+            listed = sorted(w for w in words if w in rare.get(name, ()))[:400]
             if not listed:
                 continue
             type_clause, params = ("s.type = ?", (name,)) if name else ("1", ())
@@ -283,11 +320,42 @@ class FolderIndex:
 
         return replace(record, origin=summary.origin)
 
+    def _vocabulary(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+        """The words that key a record and the rare signature words, per type: a message's other words need no query."""
+        self._check_generation()
+        if self._key_words is None or self._rare_words is None:
+            self._key_words = _by_type(self._db.execute("SELECT DISTINCT type, word FROM keys"))
+            self._rare_words = _by_type(self._db.execute("SELECT type, word FROM sigfreq WHERE n BETWEEN 1 AND ?", (RARE_WORD,)))
+        return self._key_words, self._rare_words
+
+    def _check_generation(self) -> None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        if row != self._generation:
+            self._generation = row
+            self._forget_caches()
+
+    def _forget_caches(self) -> None:
+        self._type_sizes = self._key_words = self._rare_words = None
+
     def _sizes(self) -> dict[str, int]:
+        self._check_generation()
         if self._type_sizes is None:
             rows = self._db.execute("SELECT type, COUNT(*) FROM records WHERE generic = 0 GROUP BY type").fetchall()
             self._type_sizes = dict(rows)
         return self._type_sizes
+
+
+def _rarest(type_name: str, words: list[str], counts: dict[tuple[str, str], int]) -> str:
+    return min(words, key=lambda w: (counts.get((type_name, w), 0), w))
+
+
+def _by_type(rows: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """``(type, word)`` rows as words per type, and every word under "" (for a message without a type)."""
+    found: dict[str, set[str]] = {"": set()}
+    for type_name, word in rows:
+        found.setdefault(type_name, set()).add(word)
+        found[""].add(word)
+    return {t: frozenset(w) for t, w in found.items()}
 
 
 def _type_clauses(type_names: Sequence[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -426,6 +494,7 @@ def _reset(connection: sqlite3.Connection) -> None:
             if statement.strip():
                 connection.execute(statement)
         connection.execute("INSERT INTO meta VALUES ('format', ?)", (str(FORMAT),))
+        connection.execute("INSERT INTO meta VALUES ('generation', '0')")
 
 
 def _new_memory() -> sqlite3.Connection:

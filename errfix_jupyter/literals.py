@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _QUANTIFIERS = "*+?{"
@@ -23,13 +24,19 @@ def required_words(pattern: str) -> set[str]:
     Only literal runs at the top level count (not inside groups, alternations or classes), and only
     words not touching either end of a run, so a word can never be part of a longer word in a match.
     """
+    return set(_required_words(pattern))
+
+
+@lru_cache(maxsize=16384)
+def _required_words(pattern: str) -> frozenset[str]:
+    # Asked again on every lookup for each candidate of a user folder (whether its pattern is broad): parse once.
     if _has_top_level_alternation(pattern) or re.match(r"\(\?[a-zA-Z]*x", pattern):
-        return set()
+        return frozenset()
     words: set[str] = set()
     for run in _literal_runs(pattern):
         inner = [m for m in _TOKEN.finditer(run) if m.start() > 0 and m.end() < len(run)]
         words |= {m.group().lower() for m in inner if len(m.group()) >= 3 and not m.group().isdigit()}
-    return words
+    return frozenset(words)
 
 
 def atoms(pattern: str) -> Iterator[tuple[int, str]]:
