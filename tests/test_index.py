@@ -319,3 +319,24 @@ def test_a_knowledge_base_is_opened_again_when_the_cache_folder_changes(tmp_path
         assert all(str(tmp_path / "elsewhere") in i.location for i in second.indexes if i.location != ":memory:")
     finally:
         knowledge.forget_open()
+
+
+def test_a_record_another_connection_indexed_is_a_candidate_at_once(folder, cache):
+    """A large folder is refreshed by a background thread on its own connection: the main index sees its records."""
+    main = opened(folder, cache)
+    words = {"invoice", "total", "negative"}
+    assert main.regex_candidates(["ValueError"], words) == []
+    write(folder, "x", signature="ValueError: invoice total is negative", regex="ValueError: invoice total is negative")
+    other = FolderIndex.open(Folder(folder, "user"), cache)
+    assert other.refresh().read == 1
+    assert [s.id for s in main.regex_candidates(["ValueError"], words)] == ["mine/x"]
+
+
+def test_after_a_large_build_each_record_is_keyed_on_its_rarest_word(tmp_path, cache):
+    root = tmp_path / "many"
+    for i in range(60):
+        write(root, f"r{i}", signature=f"ValueError: invoice total q{i}x is negative", regex=f"ValueError: invoice total q{i}x is negative")
+    found = opened(root, cache)
+    keys = dict(found._db.execute("SELECT word, COUNT(*) FROM keys GROUP BY word"))
+    assert keys == {f"q{i}x": 1 for i in range(60)}, "not the word every record shares"
+    assert [s.id for s in found.regex_candidates(["ValueError"], {"invoice", "total", "q7x", "negative"})] == ["mine/r7"]
