@@ -414,28 +414,37 @@ def _open_file(path: Path) -> sqlite3.Connection | None:
     A file another process keeps locked past the timeout is left alone (the caller indexes in memory).
     """
     for attempt in (1, 2):
-        connection = None
         try:
             if not _claim(path):
                 return None
-            connection = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
-            if not _current(connection):
-                _initialise(connection)
-            return connection
-        except sqlite3.DatabaseError as exc:
-            if connection is not None:
-                connection.close()
-            if is_busy(exc) or attempt == 2:
-                return None
-            try:
-                path.unlink()
-            except OSError:
-                return None
-        except (OSError, sqlite3.Error):
-            if connection is not None:
-                connection.close()
+        except OSError:
             return None
+        connection, broken = _connect(path)
+        if connection is not None or not broken or attempt == 2 or not _remove(path):
+            return connection
     return None
+
+
+def _connect(path: Path) -> tuple[sqlite3.Connection | None, bool]:
+    """The index at ``path``, made current; else None, and whether the file is broken (ours to replace)."""
+    connection = None
+    try:
+        connection = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
+        if not _current(connection):
+            _initialise(connection)
+        return connection, False
+    except (OSError, sqlite3.Error) as exc:
+        if connection is not None:
+            connection.close()
+        return None, isinstance(exc, sqlite3.DatabaseError) and not is_busy(exc)
+
+
+def _remove(path: Path) -> bool:
+    try:
+        path.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def _claim(path: Path) -> bool:
