@@ -188,8 +188,9 @@ class FolderIndex:
         self._db.executemany("INSERT INTO wordfreq VALUES (?, ?, 1) ON CONFLICT(type, word) DO UPDATE SET n = n + 1",
                              [(type_name, w) for w in words])
         marks = ",".join("?" * len(words))
-        counts = dict(self._db.execute(f"SELECT word, n FROM wordfreq WHERE type = ? AND word IN ({marks})", (type_name, *words)))
-        self._db.execute("INSERT INTO keys VALUES (?, ?, ?)", (type_name, min(words, key=lambda w: (counts.get(w, 0), w)), rid))
+        counts = {(type_name, w): n for w, n in self._db.execute(f"SELECT word, n FROM wordfreq WHERE type = ? AND word IN ({marks})",
+                                                                 (type_name, *words))}
+        self._db.execute("INSERT INTO keys VALUES (?, ?, ?)", (type_name, _rarest(type_name, words, counts), rid))
 
     def _rekey(self) -> None:
         """After many records came in, key each on its rarest word among all of them (early ones saw few)."""
@@ -346,6 +347,7 @@ class FolderIndex:
 
 
 def _rarest(type_name: str, words: list[str], counts: dict[tuple[str, str], int]) -> str:
+    """The word fewest records of this type require (ties: the first in order)."""
     return min(words, key=lambda w: (counts.get((type_name, w), 0), w))
 
 

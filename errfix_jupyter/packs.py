@@ -7,14 +7,39 @@ The package is located, never imported: a pack's code does not run inside the us
 from __future__ import annotations
 
 import importlib.util
+import os
+import sys
 from importlib import metadata
 from pathlib import Path
 
 GROUP = "errfix_jupyter.records"
+_found: tuple[tuple[tuple[str, int | None], ...], list[tuple[str, Path]]] | None = None
 
 
 def pack_dirs() -> list[tuple[str, Path]]:
-    """(pack name, folder) for each installed pack whose package can be found; sorted by name for a stable order."""
+    """(pack name, folder) for each installed pack whose package can be found; sorted by name for a stable order.
+
+    Reading every distribution's entry points costs milliseconds, and this runs on every error: the answer is kept
+    until ``sys.path`` or the modification time of one of its folders changes (an install adds a dist-info folder).
+    """
+    global _found
+    key = _path_state()
+    if _found is None or _found[0] != key:
+        _found = (key, _discover())
+    return list(_found[1])
+
+
+def _path_state() -> tuple[tuple[str, int | None], ...]:
+    state: list[tuple[str, int | None]] = []
+    for entry in sys.path:
+        try:
+            state.append((entry, os.stat(entry or ".").st_mtime_ns))
+        except (OSError, ValueError, TypeError):
+            state.append((str(entry), None))
+    return tuple(state)
+
+
+def _discover() -> list[tuple[str, Path]]:
     found = []
     for entry in _entry_points():
         folder = package_folder(entry.value.split(":", 1)[0].strip())

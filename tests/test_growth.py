@@ -229,3 +229,17 @@ def test_errfix_stats_feedback_summarises_the_outcomes(tmp_path):
     done = subprocess.run([sys.executable, "-m", "errfix_jupyter", "stats", "--feedback"], capture_output=True, text=True, env=env)
     assert "2 fixes with outcomes, 1 records" in done.stdout
     assert "pandas/column-keyerror: fix 1: 1 good, 0 bad; fix 2: 0 good, 1 bad" in done.stdout
+
+
+def test_packs_are_looked_for_again_only_when_the_python_path_changes(tmp_path, monkeypatch):
+    from importlib import metadata
+
+    calls = []
+    real = metadata.entry_points
+    monkeypatch.setattr(metadata, "entry_points", lambda **kw: calls.append(1) or real(**kw))
+    packs.pack_dirs()
+    packs.pack_dirs()
+    assert len(calls) <= 1, "the second error of a session reads no distribution metadata"
+    site = install_pack(tmp_path / "site")
+    monkeypatch.syspath_prepend(str(site))
+    assert ("acme", site / "acme_errfix_records" / "records") in packs.pack_dirs(), "a new path entry is looked at"
